@@ -1,0 +1,75 @@
+// The provider's behaviour, loaded at run time by the thin serialized provider (./provider.ts).
+// Thin wiring only: validation, diff and error mapping live in their own pure modules.
+// Every version must accept state written by earlier versions: delete and refresh run this code
+// on resources created long ago.
+import type * as pulumi from "@pulumi/pulumi";
+import { sendFeedback } from "./cognito";
+import { decideDiff } from "./diff";
+import { logInfo } from "./log";
+import type { AuthEventFeedbackInputs, AuthEventFeedbackOutputs } from "./types";
+import { checkInputs, parseInputs } from "./validate";
+
+type Props = Record<string, unknown>;
+
+/** The resource id: pool and event. The username is left out, as Cognito treats it as sensitive. */
+export function resourceId(userPoolId: unknown, eventId: unknown): string {
+  return `${String(userPoolId)}/${String(eventId)}`;
+}
+
+function outputsOf(inputs: AuthEventFeedbackInputs): AuthEventFeedbackOutputs {
+  return {
+    userPoolId: inputs.userPoolId,
+    username: inputs.username,
+    eventId: inputs.eventId,
+    feedbackValue: inputs.feedbackValue,
+    region: inputs.region,
+    mode: inputs.feedbackToken !== undefined ? "token" : "admin",
+  };
+}
+
+async function apply(raw: Props): Promise<AuthEventFeedbackOutputs> {
+  const inputs = parseInputs(raw);
+  await sendFeedback(inputs);
+  return outputsOf(inputs);
+}
+
+/** Validates inputs with Cognito's constraints; unknown values pass through. */
+export function check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  const { inputs, failures } = checkInputs(news);
+  return Promise.resolve({ inputs, failures });
+}
+
+/** Applies the lifecycle decision table (see ./diff.ts). */
+export function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  return Promise.resolve(decideDiff(olds, news));
+}
+
+/** Sends the feedback and records the resource. */
+export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
+  const outs = await apply(inputs);
+  return { id: resourceId(outs.userPoolId, outs.eventId), outs };
+}
+
+/** Sends the new feedback value for the same event. */
+export async function update(
+  _id: string,
+  _olds: Props,
+  news: Props,
+): Promise<pulumi.dynamic.UpdateResult> {
+  return { outs: await apply(news) };
+}
+
+/** Returns the recorded state unchanged, always with an id (an empty id would drop the resource). */
+export function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+  return Promise.resolve({ id: id || resourceId(props.userPoolId, props.eventId), props });
+}
+
+/** Forgets the resource. Cognito has no API to withdraw feedback, so the verdict stays recorded there. */
+function remove(id: string, props: Props): Promise<void> {
+  const value = typeof props.feedbackValue === "string" ? props.feedbackValue : "the";
+  logInfo(
+    `AuthEventFeedback ${id}: removed from the stack only. Cognito keeps ${value} feedback on this event (no API withdraws feedback); to reverse it, declare the opposite feedbackValue instead.`,
+  );
+  return Promise.resolve();
+}
+export { remove as delete };

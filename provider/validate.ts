@@ -1,0 +1,245 @@
+// Pure validation behind `check`: the Cognito API's own constraints, checked before anything is sent.
+// No I/O, no SDK: the same rules serve the provider, and later the overrides-file loader.
+import type { AuthEventFeedbackInputs, FeedbackValue } from "./types";
+
+/** The value Pulumi puts in place of an input that is not known yet (preview only). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** True when `value` is Pulumi's not-yet-known sentinel. */
+export function isUnknown(value: unknown): boolean {
+  return value === UNKNOWN;
+}
+
+/** One failed input: the property's name and what to do about it. */
+export interface InputProblem {
+  property: string;
+  reason: string;
+}
+
+/** Result of {@link checkInputs}: normalized inputs (unknowns passed through) and every problem found. */
+export interface CheckOutcome {
+  inputs: Record<string, unknown>;
+  failures: InputProblem[];
+}
+
+// The model's patterns, anchored: Cognito matches the whole value, not a substring.
+const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
+const USERNAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+const EVENT_ID = /^[\w+-]+$/;
+const TOKEN = /^[A-Za-z0-9-_=.]+$/;
+// Every AWS region id has this shape (us-east-1, us-gov-west-1, ap-southeast-5, eu-central-2).
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
+const POOL_ID_MAX = 55;
+const USERNAME_MAX = 128;
+const EVENT_ID_MAX = 50;
+
+const POOL_EXAMPLE = `like "us-east-1_AbC123xyZ"`;
+
+/** The region encoded in a pool id (`us-east-1_AbC` gives `us-east-1`), or undefined if it has none. */
+export function regionOfPoolId(userPoolId: unknown): string | undefined {
+  if (typeof userPoolId !== "string" || !POOL_ID.test(userPoolId)) return undefined;
+  const prefix = userPoolId.slice(0, userPoolId.lastIndexOf("_"));
+  return REGION.test(prefix) ? prefix : undefined;
+}
+
+/** `Valid`/`Invalid` for any letter case of those words, otherwise undefined. */
+export function normalizeFeedbackValue(value: unknown): FeedbackValue | undefined {
+  if (typeof value !== "string") return undefined;
+  const lower = value.toLowerCase();
+  if (lower === "valid") return "Valid";
+  if (lower === "invalid") return "Invalid";
+  return undefined;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+
+function whitespaceHint(value: string): string {
+  return value.trim() !== value ? " Remove the leading or trailing whitespace." : "";
+}
+
+type Rule = (value: string) => string | undefined;
+
+const poolIdRule: Rule = (v) => {
+  if (v.length > POOL_ID_MAX) {
+    return `userPoolId is ${v.length} characters long; Cognito allows at most ${POOL_ID_MAX}. Use the pool id, ${POOL_EXAMPLE}, not its ARN or name.`;
+  }
+  if (!POOL_ID.test(v)) {
+    return `userPoolId ${JSON.stringify(v)} is not a Cognito user pool id: it must be <region>_<id>, ${POOL_EXAMPLE} (find it in the Cognito console or with \`aws cognito-idp list-user-pools\`).${whitespaceHint(v)}`;
+  }
+  if (regionOfPoolId(v) === undefined) {
+    return `userPoolId ${JSON.stringify(v)} does not start with an AWS region: Cognito pool ids are <region>_<id>, ${POOL_EXAMPLE}, and the region is taken from that prefix.`;
+  }
+  return undefined;
+};
+
+// The username is sensitive in Cognito's model, so reasons describe it without echoing it.
+const usernameRule: Rule = (v) => {
+  if (v.length > USERNAME_MAX) {
+    return `username is ${v.length} characters long; Cognito allows at most ${USERNAME_MAX}. Use the username, an alias (email, phone) or the sub.`;
+  }
+  if (!USERNAME.test(v)) {
+    return `username contains whitespace or control characters, which no Cognito username, alias or sub has: copy it exactly as Cognito shows it.${whitespaceHint(v)}`;
+  }
+  return undefined;
+};
+
+const eventIdRule: Rule = (v) => {
+  if (v.length > EVENT_ID_MAX) {
+    return `eventId is ${v.length} characters long; Cognito event ids have at most ${EVENT_ID_MAX}. Use the EventId shown by AdminListUserAuthEvents or the console's sign-in history.`;
+  }
+  if (!EVENT_ID.test(v)) {
+    return `eventId ${JSON.stringify(v)} is not a Cognito event id: only letters, digits, '_', '+' and '-' are allowed. Use the EventId shown by AdminListUserAuthEvents or the console's sign-in history.${whitespaceHint(v)}`;
+  }
+  return undefined;
+};
+
+const feedbackValueRule: Rule = (v) =>
+  normalizeFeedbackValue(v) === undefined
+    ? `feedbackValue ${JSON.stringify(v)} is not a verdict: use "Valid" (the sign-in was the real user) or "Invalid" (it was not); letter case does not matter.`
+    : undefined;
+
+// Never echo the token: a reason may end up in CI logs.
+const feedbackTokenRule: Rule = (v) =>
+  TOKEN.test(v)
+    ? undefined
+    : `feedbackToken has characters a Cognito feedback token never has (allowed: letters, digits, '-', '_', '=', '.'): copy it again from the notification link, or leave feedbackToken out to use admin mode (IAM).`;
+
+const regionRule: Rule = (v) =>
+  REGION.test(v)
+    ? undefined
+    : `region ${JSON.stringify(v)} is not an AWS region id like "us-east-1": fix it, or leave region out to take it from userPoolId.`;
+
+interface Field {
+  name: keyof AuthEventFeedbackInputs;
+  required: boolean;
+  rule: Rule;
+  missing: string;
+}
+
+const FIELDS: Field[] = [
+  {
+    name: "userPoolId",
+    required: true,
+    rule: poolIdRule,
+    missing: `userPoolId is required: set it to the user pool's id, ${POOL_EXAMPLE}.`,
+  },
+  {
+    name: "username",
+    required: true,
+    rule: usernameRule,
+    missing:
+      "username is required: set it to the user's username, an alias (email, phone) or the sub.",
+  },
+  {
+    name: "eventId",
+    required: true,
+    rule: eventIdRule,
+    missing:
+      "eventId is required: set it to the EventId of the sign-in you are giving feedback on.",
+  },
+  {
+    name: "feedbackValue",
+    required: true,
+    rule: feedbackValueRule,
+    missing: `feedbackValue is required: set it to "Valid" or "Invalid".`,
+  },
+  {
+    name: "feedbackToken",
+    required: false,
+    rule: feedbackTokenRule,
+    missing: "",
+  },
+  {
+    name: "region",
+    required: false,
+    rule: regionRule,
+    missing: "",
+  },
+];
+
+function checkField(field: Field, value: unknown): string | undefined {
+  if (value === undefined || value === null) return field.required ? field.missing : undefined;
+  if (typeof value !== "string") {
+    return `${field.name} must be a string, but it is ${describeType(value)}.`;
+  }
+  if (value === "") {
+    if (field.name === "feedbackToken") {
+      return "feedbackToken is empty: set the event's feedback token, or leave feedbackToken out to use admin mode (IAM).";
+    }
+    return field.required ? field.missing : `${field.name} is empty: set it or leave it out.`;
+  }
+  return field.rule(value);
+}
+
+/**
+ * Validates resource inputs against Cognito's constraints. Unknown values pass through untouched;
+ * known values come back normalized (`feedbackValue` capitalised, `region` derived from the pool id
+ * when absent). Properties other than the resource's own are dropped. Deterministic.
+ */
+export function checkInputs(news: Record<string, unknown>): CheckOutcome {
+  const inputs: Record<string, unknown> = {};
+  const failures: InputProblem[] = [];
+
+  for (const field of FIELDS) {
+    const value = news[field.name];
+    if (isUnknown(value)) {
+      inputs[field.name] = value;
+      continue;
+    }
+    const reason = checkField(field, value);
+    if (reason !== undefined) failures.push({ property: field.name, reason });
+    if (value !== undefined && value !== null) inputs[field.name] = value;
+  }
+
+  const feedback = normalizeFeedbackValue(inputs.feedbackValue);
+  if (feedback !== undefined) inputs.feedbackValue = feedback;
+
+  const poolRegion = regionOfPoolId(inputs.userPoolId);
+  const region = inputs.region;
+  if (poolRegion !== undefined) {
+    if (region === undefined) {
+      inputs.region = poolRegion;
+    } else if (typeof region === "string" && !isUnknown(region) && region !== poolRegion) {
+      if (!failures.some((f) => f.property === "region")) {
+        failures.push({
+          property: "region",
+          reason: `region ${JSON.stringify(region)} does not match userPoolId ${JSON.stringify(inputs.userPoolId)}, whose region is "${poolRegion}": set region to "${poolRegion}" or leave it out.`,
+        });
+      }
+    }
+  }
+  return { inputs, failures };
+}
+
+/** Thrown by {@link parseInputs} when inputs fail {@link checkInputs}. */
+export class InvalidInputsError extends Error {
+  /** Every problem found. */
+  readonly failures: InputProblem[];
+  constructor(failures: InputProblem[]) {
+    super(
+      `invalid AuthEventFeedback inputs: ${failures.map((f) => `${f.property}: ${f.reason}`).join(" ")}`,
+    );
+    this.name = "InvalidInputsError";
+    this.failures = failures;
+  }
+}
+
+/**
+ * Validates fully known inputs (create, update) and returns them typed and normalized; throws
+ * {@link InvalidInputsError} listing every problem, including a value still unknown.
+ */
+export function parseInputs(raw: Record<string, unknown>): AuthEventFeedbackInputs {
+  const { inputs, failures } = checkInputs(raw);
+  for (const field of FIELDS) {
+    if (isUnknown(inputs[field.name])) {
+      failures.push({ property: field.name, reason: `${field.name} is not known yet.` });
+    }
+  }
+  if (failures.length > 0) throw new InvalidInputsError(failures);
+  return inputs as unknown as AuthEventFeedbackInputs;
+}

@@ -1,0 +1,494 @@
+// The provider object's methods against the emulator over HTTP, in both modes and through every
+// error path. The provider runs its compiled implementation, as the provider host does.
+import assert from "node:assert/strict";
+import * as net from "node:net";
+import type * as pulumi from "@pulumi/pulumi";
+import { startEmulator, type RunningEmulator, type Seed } from "../../emulator";
+import { provider } from "../../provider";
+import { captureLog, FAKE_ADMIN, isolatedAwsEnv, setEnv } from "../support/env";
+
+const POOL = "us-east-1_TestPool1";
+const ALICE_SUB = "0f6a1c2e-58b3-4c1d-9e8f-2a3b4c5d6e7f";
+const TOKENS = {
+  alice1: "fake-token-alice-1",
+  alice2: "fake-token-alice-2",
+  carol1: "fake-token-carol-1",
+  dave1: "fake-token-dave-1",
+};
+
+function event(eventId: string, feedbackToken: string, minute: number) {
+  return {
+    eventId,
+    eventType: "SignIn" as const,
+    creationDate: `2026-11-01T10:${String(minute).padStart(2, "0")}:00Z`,
+    eventResponse: "Pass" as const,
+    risk: {
+      level: "High" as const,
+      decision: "AccountTakeover" as const,
+      compromisedCredentialsDetected: false,
+    },
+    feedbackToken,
+  };
+}
+
+const SEED: Seed = {
+  credentials: [
+    { ...FAKE_ADMIN, name: "admin" },
+    {
+      accessKeyId: "AKIDFAKEAUDITOR",
+      secretAccessKey: "fake-secret-auditor",
+      name: "auditor",
+      deny: ["AdminUpdateAuthEventFeedback"],
+    },
+  ],
+  userPools: [
+    {
+      id: POOL,
+      threatProtection: "ENFORCED",
+      featurePlan: "PLUS",
+      aliasAttributes: ["email"],
+      users: [
+        {
+          username: "alice",
+          sub: ALICE_SUB,
+          attributes: { email: "alice@example.com" },
+          events: [event("evt-a1", TOKENS.alice1, 1), event("evt-a2", TOKENS.alice2, 2)],
+        },
+      ],
+    },
+    {
+      id: "us-east-1_NoThreat1",
+      threatProtection: "OFF",
+      featurePlan: "ESSENTIALS",
+      users: [{ username: "carol", events: [event("evt-c1", TOKENS.carol1, 3)] }],
+    },
+    {
+      id: "eu-west-1_Replica1",
+      threatProtection: "ENFORCED",
+      featurePlan: "PLUS",
+      operationNotEnabled: true,
+      users: [{ username: "dave", events: [event("evt-d1", TOKENS.dave1, 4)] }],
+    },
+  ],
+};
+
+const ALL_TOKENS = Object.values(TOKENS);
+
+function inputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    userPoolId: POOL,
+    username: "alice",
+    eventId: "evt-a1",
+    feedbackValue: "Invalid",
+    feedbackToken: TOKENS.alice1,
+    region: "us-east-1",
+  };
+  const merged = { ...base, ...overrides };
+  for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
+  return merged;
+}
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("provider against the emulator (HTTP, real AWS SDK)", () => {
+  let emulator: RunningEmulator;
+  let restoreEnv: () => void;
+
+  beforeEach(async () => {
+    emulator = await startEmulator({ seed: SEED });
+    restoreEnv = isolatedAwsEnv(emulator.url, {
+      AWS_ACCESS_KEY_ID: FAKE_ADMIN.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: FAKE_ADMIN.secretAccessKey,
+    });
+  });
+
+  afterEach(async () => {
+    restoreEnv();
+    await emulator.stop();
+  });
+
+  async function createFails(props: Record<string, unknown>): Promise<Error> {
+    const err = await provider.create(props).then(
+      () => assert.fail("create should have failed"),
+      (e: unknown) => e as Error,
+    );
+    for (const token of ALL_TOKENS)
+      assert.ok(!err.message.includes(token), "token leaked into the message");
+    return err;
+  }
+
+  describe("token mode (UpdateAuthEventFeedback, no IAM)", () => {
+    it("GIVEN a valid token WHEN created THEN Cognito records the verdict from the user and outputs hold no token", async () => {
+      const result = await provider.create(inputs());
+      assert.deepEqual(result, {
+        id: `${POOL}/evt-a1`,
+        outs: {
+          userPoolId: POOL,
+          username: "alice",
+          eventId: "evt-a1",
+          feedbackValue: "Invalid",
+          region: "us-east-1",
+          mode: "token",
+        },
+      });
+      const stored = emulator.store.feedbackOf(POOL, "evt-a1");
+      assert.equal(stored?.value, "Invalid");
+      assert.equal(stored?.provider, "User");
+      assert.ok(!JSON.stringify(result).includes(TOKENS.alice1));
+    });
+
+    it("GIVEN no AWS credentials at all WHEN created with a token THEN it still succeeds (the call is unsigned)", async () => {
+      const restore = setEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+      try {
+        await provider.create(inputs({ feedbackValue: "valid" }));
+      } finally {
+        restore();
+      }
+      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Valid");
+      const record = emulator.store.requests.at(-1);
+      assert.equal(record?.operation, "UpdateAuthEventFeedback");
+      assert.equal(record?.signed, false);
+    });
+
+    it("GIVEN an existing resource WHEN feedbackValue changes THEN update records the new verdict", async () => {
+      const created = await provider.create(inputs());
+      const updated = await provider.update!(
+        created.id,
+        created.outs,
+        inputs({ feedbackValue: "Valid" }),
+      );
+      assert.equal(updated.outs?.feedbackValue, "Valid");
+      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Valid");
+    });
+  });
+
+  describe("admin mode (AdminUpdateAuthEventFeedback, IAM)", () => {
+    it("GIVEN credentials and no token WHEN created THEN Cognito records the verdict from Admin", async () => {
+      const result = await provider.create(inputs({ feedbackToken: undefined }));
+      assert.equal(result.outs.mode, "admin");
+      const stored = emulator.store.feedbackOf(POOL, "evt-a1");
+      assert.equal(stored?.value, "Invalid");
+      assert.equal(stored?.provider, "Admin");
+      assert.equal(emulator.store.requests.at(-1)?.signed, true);
+    });
+
+    for (const [how, username] of [
+      ["email alias", "alice@example.com"],
+      ["sub", ALICE_SUB],
+    ]) {
+      it(`GIVEN the user named by ${how} WHEN created THEN the event's feedback is recorded`, async () => {
+        await provider.create(
+          inputs({ feedbackToken: undefined, username, eventId: "evt-a2" }),
+        );
+        assert.equal(emulator.store.feedbackOf(POOL, "evt-a2")?.value, "Invalid");
+      });
+    }
+
+    it("GIVEN a resource created in token mode WHEN updated without the token THEN admin mode records it", async () => {
+      const created = await provider.create(inputs());
+      const updated = await provider.update!(
+        created.id,
+        created.outs,
+        inputs({ feedbackToken: undefined, feedbackValue: "Valid" }),
+      );
+      assert.equal(updated.outs?.mode, "admin");
+      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.provider, "Admin");
+    });
+  });
+
+  describe("read and delete", () => {
+    it("GIVEN stored state WHEN read THEN it comes back unchanged with its id", async () => {
+      const created = await provider.create(inputs());
+      const read = await provider.read!(created.id, created.outs);
+      assert.deepEqual(read, { id: created.id, props: created.outs });
+    });
+
+    it("GIVEN state without an id WHEN read THEN an id is still returned (an empty id would drop the resource)", async () => {
+      const created = await provider.create(inputs());
+      assert.equal((await provider.read!("", created.outs)).id, `${POOL}/evt-a1`);
+    });
+
+    it("GIVEN a resource WHEN deleted THEN Cognito keeps the verdict and the user is told why", async () => {
+      const created = await provider.create(inputs());
+      const before = emulator.store.requests.length;
+      const lines = await captureLog(() => provider.delete!(created.id, created.outs));
+      assert.deepEqual(lines, [
+        `[cognito-auth-event-feedback] AuthEventFeedback ${POOL}/evt-a1: removed from the stack only. Cognito keeps Invalid feedback on this event (no API withdraws feedback); to reverse it, declare the opposite feedbackValue instead.`,
+      ]);
+      assert.equal(emulator.store.requests.length, before, "delete must not call Cognito");
+      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Invalid");
+    });
+  });
+
+  describe("every error path: the message a user reads, and nothing stored", () => {
+    const A = "UpdateAuthEventFeedback failed for event";
+    const B = "AdminUpdateAuthEventFeedback failed for event";
+    const cases: {
+      name: string;
+      props: Record<string, unknown>;
+      message: RegExp;
+      event: [string, string];
+    }[] = [
+      {
+        name: "unknown user pool",
+        props: { userPoolId: "us-east-1_Missing1" },
+        event: ["us-east-1_Missing1", "evt-a1"],
+        message: new RegExp(
+          `^${A} evt-a1 in user pool us-east-1_Missing1: Cognito found no such user pool in us-east-1, or no such event for this user: "User pool us-east-1_Missing1 does not exist\\.". Check userPoolId and eventId, .* \\[ResourceNotFoundException, request id [0-9a-f-]+\\]$`,
+        ),
+      },
+      {
+        name: "unknown user",
+        props: { username: "mallory", feedbackToken: undefined },
+        event: [POOL, "evt-a1"],
+        message: new RegExp(
+          `^${B} evt-a1 in user pool ${POOL}: no user in the pool matches the username given\\. .* \\[UserNotFoundException, request id [0-9a-f-]+\\]$`,
+        ),
+      },
+      {
+        name: "unknown event",
+        props: { eventId: "evt-nope", feedbackToken: undefined },
+        event: [POOL, "evt-nope"],
+        message: new RegExp(
+          `^${B} evt-nope in user pool ${POOL}: Cognito found no such user pool in us-east-1, or no such event for this user: .*\\[ResourceNotFoundException`,
+        ),
+      },
+      {
+        name: "a token issued for another event",
+        props: { feedbackToken: TOKENS.alice2 },
+        event: [POOL, "evt-a1"],
+        message: new RegExp(
+          `^${A} evt-a1 in user pool ${POOL}: the feedback token was rejected: it belongs to another event, or is no longer valid\\. Get a fresh token from the event's risk notification, or leave feedbackToken out to use admin mode \\(IAM: cognito-idp:AdminUpdateAuthEventFeedback\\)\\. \\[NotAuthorizedException, request id [0-9a-f-]+\\]$`,
+        ),
+      },
+      {
+        name: "a pool without threat protection",
+        props: {
+          userPoolId: "us-east-1_NoThreat1",
+          username: "carol",
+          eventId: "evt-c1",
+          feedbackToken: TOKENS.carol1,
+        },
+        event: ["us-east-1_NoThreat1", "evt-c1"],
+        message: new RegExp(
+          `^${A} evt-c1 in user pool us-east-1_NoThreat1: threat protection is off for this user pool, so Cognito takes no feedback\\. Turn it on \\(AdvancedSecurityMode AUDIT or ENFORCED; it needs the Plus feature plan\\)`,
+        ),
+      },
+      {
+        name: "a replica region where the operation is not enabled",
+        props: {
+          userPoolId: "eu-west-1_Replica1",
+          region: "eu-west-1",
+          username: "dave",
+          eventId: "evt-d1",
+          feedbackToken: undefined,
+        },
+        event: ["eu-west-1_Replica1", "evt-d1"],
+        message: new RegExp(
+          `^${B} evt-d1 in user pool eu-west-1_Replica1: Cognito does not allow AdminUpdateAuthEventFeedback for this pool in eu-west-1 .*Send the feedback in the pool's primary region\\. \\[OperationNotEnabledException`,
+        ),
+      },
+    ];
+    for (const c of cases) {
+      it(`GIVEN ${c.name} WHEN created THEN the user reads what to do`, async () => {
+        const err = await createFails(inputs(c.props));
+        assert.match(err.message, c.message);
+        assert.ok(
+          !err.message.includes("alice"),
+          "the username is sensitive and must not be echoed",
+        );
+        assert.equal(emulator.store.feedbackOf(...c.event), undefined);
+      });
+    }
+
+    it("GIVEN inputs that break Cognito's constraints WHEN created THEN nothing is sent", async () => {
+      const err = await createFails(inputs({ eventId: "not an id" }));
+      assert.match(
+        err.message,
+        /^invalid AuthEventFeedback inputs: eventId: eventId "not an id" is not a Cognito event id/,
+      );
+      assert.equal(emulator.store.requests.length, 0);
+    });
+
+    it("GIVEN Cognito rejects a parameter WHEN created THEN its own validation message is shown", async () => {
+      emulator.store.injectFault({
+        error: "InvalidParameterException",
+        message:
+          "1 validation error detected: Value at 'feedbackToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9-_=.]+",
+        times: 1,
+      });
+      const err = await createFails(inputs());
+      assert.match(
+        err.message,
+        new RegExp(
+          `^${A} evt-a1 in user pool ${POOL}: Cognito rejected a parameter: "1 validation error detected: Value at 'feedbackToken' failed`,
+        ),
+      );
+    });
+
+    it("GIVEN throttling on every attempt WHEN created THEN the SDK retries and the message explains the shared quota", async () => {
+      const restore = setEnv({ AWS_MAX_ATTEMPTS: "2" });
+      emulator.store.injectFault({
+        error: "TooManyRequestsException",
+        message: "Rate exceeded",
+        times: 2,
+      });
+      try {
+        const err = await createFails(inputs());
+        assert.match(
+          err.message,
+          new RegExp(
+            `^${A} evt-a1 in user pool ${POOL}: Cognito throttled the call after 2 attempts \\(the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call\\)\\. Run pulumi up again: resending feedback is harmless\\.`,
+          ),
+        );
+      } finally {
+        restore();
+      }
+      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1"), undefined);
+    });
+
+    it("GIVEN one throttled attempt WHEN created THEN the retry succeeds and the verdict is recorded", async () => {
+      emulator.store.injectFault({
+        error: "TooManyRequestsException",
+        message: "Rate exceeded",
+        times: 1,
+      });
+      await provider.create(inputs());
+      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Invalid");
+      assert.deepEqual(
+        emulator.store.requests.map((r) => r.status),
+        [400, 200],
+      );
+    });
+
+    it("GIVEN an internal error on every attempt WHEN created THEN the user is told re-running is safe", async () => {
+      const restore = setEnv({ AWS_MAX_ATTEMPTS: "2" });
+      emulator.store.injectFault({
+        error: "InternalErrorException",
+        message: "Internal error",
+        times: 2,
+      });
+      try {
+        const err = await createFails(inputs({ feedbackToken: undefined }));
+        assert.match(
+          err.message,
+          new RegExp(
+            `^${B} evt-a1 in user pool ${POOL}: Cognito had an internal error after 2 attempts\\. Run pulumi up again: resending feedback is harmless\\. \\[InternalErrorException`,
+          ),
+        );
+      } finally {
+        restore();
+      }
+    });
+
+    it("GIVEN an IAM identity without the permission WHEN created in admin mode THEN it is told which permission to grant or to use a token", async () => {
+      const restore = setEnv({
+        AWS_ACCESS_KEY_ID: "AKIDFAKEAUDITOR",
+        AWS_SECRET_ACCESS_KEY: "fake-secret-auditor",
+      });
+      try {
+        const err = await createFails(inputs({ feedbackToken: undefined }));
+        assert.match(
+          err.message,
+          new RegExp(
+            `^${B} evt-a1 in user pool ${POOL}: your AWS identity may not call AdminUpdateAuthEventFeedback: ".*is not authorized to perform: cognito-idp:AdminUpdateAuthEventFeedback.*"\\. Grant it cognito-idp:AdminUpdateAuthEventFeedback on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/${POOL}, or set feedbackToken to use token mode, which needs no IAM\\. \\[AccessDeniedException`,
+          ),
+        );
+      } finally {
+        restore();
+      }
+    });
+
+    it("GIVEN credentials AWS does not know WHEN created in admin mode THEN it says to refresh them", async () => {
+      const restore = setEnv({
+        AWS_ACCESS_KEY_ID: "AKIDFAKEUNKNOWN",
+        AWS_SECRET_ACCESS_KEY: "fake-secret-unknown",
+      });
+      try {
+        const err = await createFails(inputs({ feedbackToken: undefined }));
+        assert.match(
+          err.message,
+          new RegExp(
+            `^${B} evt-a1 in user pool ${POOL}: AWS rejected the credentials: .*Refresh them .*\\[UnrecognizedClientException`,
+          ),
+        );
+      } finally {
+        restore();
+      }
+    });
+
+    it("GIVEN no credentials WHEN created in admin mode THEN it says to configure them or use a token, and sends nothing", async () => {
+      const restore = setEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+      try {
+        const err = await createFails(inputs({ feedbackToken: undefined }));
+        assert.equal(
+          err.message,
+          `${B} evt-a1 in user pool ${POOL}: no AWS credentials were found, and AdminUpdateAuthEventFeedback needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or set feedbackToken to use token mode, which needs none. [CredentialsProviderError]`,
+        );
+      } finally {
+        restore();
+      }
+      assert.equal(emulator.store.requests.length, 0);
+    });
+
+    it("GIVEN an endpoint nothing listens on WHEN created THEN it names the endpoint and the network failure", async () => {
+      const port = await closedPort();
+      const restore = setEnv({
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${port}`,
+        AWS_MAX_ATTEMPTS: "1",
+      });
+      try {
+        const err = await createFails(inputs());
+        assert.equal(
+          err.message,
+          `${A} evt-a1 in user pool ${POOL}: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one; then run pulumi up again. [ECONNREFUSED]`,
+        );
+      } finally {
+        restore();
+      }
+    });
+
+    for (const variable of ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_ENDPOINT_URL"]) {
+      it(`GIVEN a plain-http endpoint off loopback in ${variable} WHEN created THEN the request is refused before anything is sent`, async () => {
+        const port = await closedPort();
+        // 0.0.0.0 is not loopback by our rule, yet would only ever reach this machine if the guard failed.
+        const restore = setEnv({
+          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
+          [variable]: `http://0.0.0.0:${port}`,
+        });
+        try {
+          const err = await createFails(inputs());
+          assert.equal(
+            err.message,
+            `${A} evt-a1 in user pool ${POOL}: refusing to send a Cognito request to http://0.0.0.0: only https endpoints, or plain http on loopback (a local emulator), are allowed, so a feedback token never travels in clear text. Fix AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL or endpoint_url in your AWS config. [InsecureEndpointError]`,
+          );
+        } finally {
+          restore();
+        }
+      });
+    }
+  });
+
+  it("GIVEN check and diff through the provider object THEN they follow the pure rules", async () => {
+    const checked = await provider.check!(
+      {},
+      inputs({ feedbackValue: "valid", region: undefined }),
+    );
+    assert.deepEqual(checked.failures, []);
+    assert.equal((checked.inputs as Record<string, unknown>).region, "us-east-1");
+    const created = await provider.create(checked.inputs as Record<string, unknown>);
+    const diff: pulumi.dynamic.DiffResult = await provider.diff!(
+      created.id,
+      created.outs,
+      inputs({ feedbackToken: "fake-rotated-token", feedbackValue: "Valid" }),
+    );
+    assert.deepEqual(diff, { changes: false, replaces: [], deleteBeforeReplace: false });
+  });
+});

@@ -1,0 +1,62 @@
+// Test helpers for the process environment, which is how the AWS SDK is configured (endpoint,
+// credentials, retries), exactly as in the provider host.
+import * as os from "node:os";
+import * as path from "node:path";
+
+/** Obviously fake credentials the emulator seeds in tests accept. */
+export const FAKE_ADMIN = { accessKeyId: "AKIDFAKEADMIN", secretAccessKey: "fake-secret-not-real" };
+
+/** Variables that would let the SDK find real credentials or reach beyond loopback. */
+const ISOLATION: Record<string, string | undefined> = {
+  AWS_ACCESS_KEY_ID: undefined,
+  AWS_SECRET_ACCESS_KEY: undefined,
+  AWS_SESSION_TOKEN: undefined,
+  AWS_PROFILE: undefined,
+  AWS_REGION: undefined,
+  AWS_DEFAULT_REGION: undefined,
+  AWS_ENDPOINT_URL: undefined,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
+  AWS_MAX_ATTEMPTS: undefined,
+  AWS_RETRY_MODE: undefined,
+  AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+  AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+  // Never let the credential chain ask the instance metadata service (a non-loopback address).
+  AWS_EC2_METADATA_DISABLED: "true",
+  AWS_CONFIG_FILE: path.join(os.tmpdir(), "cognito-feedback-tests-no-aws-config"),
+  AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), "cognito-feedback-tests-no-aws-credentials"),
+};
+
+/** Sets (or, for undefined, removes) environment variables; returns a function that restores them. */
+export function setEnv(vars: Record<string, string | undefined>): () => void {
+  const saved: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(vars)) {
+    saved[key] = process.env[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  return () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}
+
+/** An environment with no AWS credentials, config files or metadata service, pointed at `endpoint`. */
+export function isolatedAwsEnv(endpoint: string, extra: Record<string, string | undefined> = {}) {
+  return setEnv({ ...ISOLATION, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint, ...extra });
+}
+
+/** Runs `fn` with console.log captured; returns the printed lines. */
+export async function captureLog(fn: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (...args: unknown[]) => lines.push(args.map(String).join(" "));
+  try {
+    await fn();
+  } finally {
+    console.log = original;
+  }
+  return lines;
+}

@@ -1,0 +1,188 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { decideDiff } from "../../provider/diff";
+import { UNKNOWN } from "../../provider/validate";
+
+// Stored outputs of a resource created in token mode.
+const OLDS = {
+  userPoolId: "us-east-1_AbC123xyZ",
+  username: "alice",
+  eventId: "evt-1",
+  feedbackValue: "Invalid",
+  region: "us-east-1",
+  mode: "token",
+};
+// The same resource's checked inputs, unchanged.
+const NEWS = {
+  userPoolId: "us-east-1_AbC123xyZ",
+  username: "alice",
+  eventId: "evt-1",
+  feedbackValue: "Invalid",
+  feedbackToken: "fake-token-1",
+  region: "us-east-1",
+};
+
+describe("diff: the lifecycle decision table", () => {
+  const table: {
+    when: string;
+    news: Record<string, unknown>;
+    changes: boolean;
+    replaces: string[];
+  }[] = [
+    { when: "nothing changed", news: {}, changes: false, replaces: [] },
+    {
+      when: "feedbackValue changed",
+      news: { feedbackValue: "Valid" },
+      changes: true,
+      replaces: [],
+    },
+    {
+      when: "feedbackValue changed only in letter case",
+      news: { feedbackValue: "invalid" },
+      changes: false,
+      replaces: [],
+    },
+    {
+      when: "userPoolId changed (same region)",
+      news: { userPoolId: "us-east-1_Other1" },
+      changes: true,
+      replaces: ["userPoolId"],
+    },
+    {
+      when: "userPoolId moved to another region",
+      news: { userPoolId: "eu-west-1_Other1", region: "eu-west-1" },
+      changes: true,
+      replaces: ["userPoolId", "region"],
+    },
+    {
+      when: "username changed",
+      news: { username: "alice@example.com" },
+      changes: true,
+      replaces: ["username"],
+    },
+    { when: "eventId changed", news: { eventId: "evt-2" }, changes: true, replaces: ["eventId"] },
+    {
+      when: "eventId and feedbackValue changed",
+      news: { eventId: "evt-2", feedbackValue: "Valid" },
+      changes: true,
+      replaces: ["eventId"],
+    },
+    {
+      when: "only the token was rotated",
+      news: { feedbackToken: "fake-token-2" },
+      changes: false,
+      replaces: [],
+    },
+    {
+      when: "token mode -> admin mode",
+      news: { feedbackToken: undefined },
+      changes: false,
+      replaces: [],
+    },
+    {
+      when: "feedbackValue unknown at preview",
+      news: { feedbackValue: UNKNOWN },
+      changes: true,
+      replaces: [],
+    },
+    {
+      when: "userPoolId unknown at preview (region cannot be derived)",
+      news: { userPoolId: UNKNOWN, region: undefined },
+      changes: true,
+      replaces: ["userPoolId", "region"],
+    },
+    {
+      when: "username unknown at preview",
+      news: { username: UNKNOWN },
+      changes: true,
+      replaces: ["username"],
+    },
+    {
+      when: "eventId unknown at preview",
+      news: { eventId: UNKNOWN },
+      changes: true,
+      replaces: ["eventId"],
+    },
+    {
+      when: "token unknown at preview",
+      news: { feedbackToken: UNKNOWN },
+      changes: false,
+      replaces: [],
+    },
+  ];
+  for (const row of table) {
+    it(`GIVEN ${row.when} THEN ${row.replaces.length ? `replace (${row.replaces.join(", ")})` : row.changes ? "update in place" : "no change"}`, () => {
+      const news: Record<string, unknown> = { ...NEWS, ...row.news };
+      for (const k of Object.keys(news)) if (news[k] === undefined) delete news[k];
+      assert.deepEqual(decideDiff(OLDS, news), {
+        changes: row.changes,
+        replaces: row.replaces,
+        deleteBeforeReplace: false,
+      });
+    });
+  }
+
+  it("GIVEN state written without region WHEN diffed against the same inputs THEN no change (region derived from the pool id)", () => {
+    const { region: _region, ...older } = OLDS;
+    assert.equal(decideDiff(older, NEWS).changes, false);
+  });
+
+  it("GIVEN refresh's reversed call (refreshed outputs, old inputs) THEN the same answer", () => {
+    const drifted = { ...OLDS, feedbackValue: "Valid" };
+    assert.deepEqual(decideDiff(NEWS, drifted), decideDiff(drifted, NEWS));
+  });
+
+  describe("properties", () => {
+    const value = fc.oneof(
+      fc.constant(UNKNOWN),
+      fc.constantFrom(
+        "us-east-1_A",
+        "eu-west-1_B",
+        "alice",
+        "bob",
+        "evt-1",
+        "Valid",
+        "invalid",
+        "us-east-1",
+      ),
+      fc.anything(),
+    );
+    const bag = fc.dictionary(
+      fc.constantFrom(
+        "userPoolId",
+        "username",
+        "eventId",
+        "feedbackValue",
+        "feedbackToken",
+        "region",
+        "mode",
+      ),
+      value,
+    );
+
+    it("GIVEN any two property bags THEN diff answers without throwing (total)", () => {
+      fc.assert(
+        fc.property(bag, bag, (olds, news) => {
+          const d = decideDiff(olds, news);
+          assert.equal(typeof d.changes, "boolean");
+          assert.ok(d.replaces.length === 0 || d.changes);
+        }),
+      );
+    });
+
+    it("GIVEN a change of the token alone THEN never a replace and never a change", () => {
+      fc.assert(
+        fc.property(bag, fc.option(fc.string(), { nil: undefined }), (olds, token) => {
+          const news: Record<string, unknown> = { ...olds };
+          if (token === undefined) delete news.feedbackToken;
+          else news.feedbackToken = token;
+          const hasUnknown = Object.values(olds).includes(UNKNOWN);
+          const d = decideDiff(olds, news);
+          if (!hasUnknown)
+            assert.deepEqual(d, { changes: false, replaces: [], deleteBeforeReplace: false });
+          assert.ok(!d.replaces.includes("feedbackToken"));
+        }),
+      );
+    });
+  });
+});

@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { AuthEventFeedback } from "../../provider";
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
+  const registered: pulumi.runtime.MockResourceArgs[] = [];
+
+  before(async () => {
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => {
+          registered.push(args);
+          return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
+        },
+        call: () => ({}),
+      },
+      "project",
+      "stack",
+      false,
+    );
+  });
+
+  it("GIVEN a resource with a token WHEN declared THEN it registers the dynamic type with the token wrapped as a secret", async () => {
+    const r = new AuthEventFeedback("fb", {
+      userPoolId: "us-east-1_AbC123xyZ",
+      username: "alice",
+      eventId: "evt-1",
+      feedbackValue: "invalid",
+      feedbackToken: "fake-token-for-mocks",
+    });
+    await new Promise<void>((resolve) => r.urn.apply(() => resolve()));
+    const reg = registered.find((x) => x.name === "fb");
+    assert.ok(reg);
+    assert.equal(reg.type, "pulumi-nodejs:dynamic/cognito:AuthEventFeedback");
+    const token = (reg.inputs as Record<string, unknown>).feedbackToken as Record<string, unknown>;
+    assert.equal(token["4dabf18193072939515e22adb298388d"], SECRET_SIG);
+    assert.equal(token.value, "fake-token-for-mocks");
+    assert.equal(typeof (reg.inputs as Record<string, unknown>).__provider, "string");
+    assert.ok(
+      !((reg.inputs as Record<string, unknown>).__provider as string).includes("fake-token"),
+    );
+  });
+
+  it("GIVEN a resource without a token WHEN declared THEN no token input is sent (admin mode)", async () => {
+    const r = new AuthEventFeedback("admin", {
+      userPoolId: "us-east-1_AbC123xyZ",
+      username: "bob",
+      eventId: "evt-2",
+      feedbackValue: "Valid",
+    });
+    await new Promise<void>((resolve) => r.urn.apply(() => resolve()));
+    const reg = registered.find((x) => x.name === "admin");
+    assert.ok(reg);
+    assert.ok(!("feedbackToken" in (reg.inputs as Record<string, unknown>)));
+  });
+
+  it("GIVEN two resources THEN they share one serialized provider text", () => {
+    const texts = new Set(registered.map((x) => (x.inputs as Record<string, unknown>).__provider));
+    assert.equal(texts.size, 1);
+  });
+});

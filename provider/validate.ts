@@ -162,6 +162,9 @@ const FIELDS: Field[] = [
   },
 ];
 
+/** The resource's input properties, in the order failures are reported. */
+export const INPUT_PROPERTIES: readonly string[] = FIELDS.map((f) => f.name);
+
 function checkField(field: Field, value: unknown): string | undefined {
   if (value === undefined || value === null) return field.required ? field.missing : undefined;
   if (typeof value !== "string") {

@@ -5,7 +5,7 @@ import * as net from "node:net";
 import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator, type Seed } from "../../emulator";
 import { provider } from "../../provider";
-import { captureLog, FAKE_ADMIN, isolatedAwsEnv, setEnv } from "../support/env";
+import { captureLog, FAKE_ADMIN, isolatedAwsEnv, withEnv } from "../support/env";
 
 const POOL = "us-east-1_TestPool1";
 const ALICE_SUB = "0f6a1c2e-58b3-4c1d-9e8f-2a3b4c5d6e7f";
@@ -145,12 +145,12 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
     });
 
     it("GIVEN no AWS credentials at all WHEN created with a token THEN it still succeeds (the call is unsigned)", async () => {
-      const restore = setEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
-      try {
-        await provider.create(inputs({ feedbackValue: "valid" }));
-      } finally {
-        restore();
-      }
+      await withEnv(
+        { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
+        async () => {
+          await provider.create(inputs({ feedbackValue: "valid" }));
+        },
+      );
       assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Valid");
       const record = emulator.store.requests.at(-1);
       assert.equal(record?.operation, "UpdateAuthEventFeedback");
@@ -184,9 +184,7 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
       ["sub", ALICE_SUB],
     ]) {
       it(`GIVEN the user named by ${how} WHEN created THEN the event's feedback is recorded`, async () => {
-        await provider.create(
-          inputs({ feedbackToken: undefined, username, eventId: "evt-a2" }),
-        );
+        await provider.create(inputs({ feedbackToken: undefined, username, eventId: "evt-a2" }));
         assert.equal(emulator.store.feedbackOf(POOL, "evt-a2")?.value, "Invalid");
       });
     }
@@ -334,13 +332,12 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
     });
 
     it("GIVEN throttling on every attempt WHEN created THEN the SDK retries and the message explains the shared quota", async () => {
-      const restore = setEnv({ AWS_MAX_ATTEMPTS: "2" });
       emulator.store.injectFault({
         error: "TooManyRequestsException",
         message: "Rate exceeded",
         times: 2,
       });
-      try {
+      await withEnv({ AWS_MAX_ATTEMPTS: "2" }, async () => {
         const err = await createFails(inputs());
         assert.match(
           err.message,
@@ -348,9 +345,7 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
             `^${A} evt-a1 in user pool ${POOL}: Cognito throttled the call after 2 attempts \\(the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call\\)\\. Run pulumi up again: resending feedback is harmless\\.`,
           ),
         );
-      } finally {
-        restore();
-      }
+      });
       assert.equal(emulator.store.feedbackOf(POOL, "evt-a1"), undefined);
     });
 
@@ -369,13 +364,12 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
     });
 
     it("GIVEN an internal error on every attempt WHEN created THEN the user is told re-running is safe", async () => {
-      const restore = setEnv({ AWS_MAX_ATTEMPTS: "2" });
       emulator.store.injectFault({
         error: "InternalErrorException",
         message: "Internal error",
         times: 2,
       });
-      try {
+      await withEnv({ AWS_MAX_ATTEMPTS: "2" }, async () => {
         const err = await createFails(inputs({ feedbackToken: undefined }));
         assert.match(
           err.message,
@@ -383,95 +377,93 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
             `^${B} evt-a1 in user pool ${POOL}: Cognito had an internal error after 2 attempts\\. Run pulumi up again: resending feedback is harmless\\. \\[InternalErrorException`,
           ),
         );
-      } finally {
-        restore();
-      }
+      });
     });
 
     it("GIVEN an IAM identity without the permission WHEN created in admin mode THEN it is told which permission to grant or to use a token", async () => {
-      const restore = setEnv({
-        AWS_ACCESS_KEY_ID: "AKIDFAKEAUDITOR",
-        AWS_SECRET_ACCESS_KEY: "fake-secret-auditor",
-      });
-      try {
-        const err = await createFails(inputs({ feedbackToken: undefined }));
-        assert.match(
-          err.message,
-          new RegExp(
-            `^${B} evt-a1 in user pool ${POOL}: your AWS identity may not call AdminUpdateAuthEventFeedback: ".*is not authorized to perform: cognito-idp:AdminUpdateAuthEventFeedback.*"\\. Grant it cognito-idp:AdminUpdateAuthEventFeedback on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/${POOL}, or set feedbackToken to use token mode, which needs no IAM\\. \\[AccessDeniedException`,
-          ),
-        );
-      } finally {
-        restore();
-      }
+      await withEnv(
+        {
+          AWS_ACCESS_KEY_ID: "AKIDFAKEAUDITOR",
+          AWS_SECRET_ACCESS_KEY: "fake-secret-auditor",
+        },
+        async () => {
+          const err = await createFails(inputs({ feedbackToken: undefined }));
+          assert.match(
+            err.message,
+            new RegExp(
+              `^${B} evt-a1 in user pool ${POOL}: your AWS identity may not call AdminUpdateAuthEventFeedback: ".*is not authorized to perform: cognito-idp:AdminUpdateAuthEventFeedback.*"\\. Grant it cognito-idp:AdminUpdateAuthEventFeedback on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/${POOL}, or set feedbackToken to use token mode, which needs no IAM\\. \\[AccessDeniedException`,
+            ),
+          );
+        },
+      );
     });
 
     it("GIVEN credentials AWS does not know WHEN created in admin mode THEN it says to refresh them", async () => {
-      const restore = setEnv({
-        AWS_ACCESS_KEY_ID: "AKIDFAKEUNKNOWN",
-        AWS_SECRET_ACCESS_KEY: "fake-secret-unknown",
-      });
-      try {
-        const err = await createFails(inputs({ feedbackToken: undefined }));
-        assert.match(
-          err.message,
-          new RegExp(
-            `^${B} evt-a1 in user pool ${POOL}: AWS rejected the credentials: .*Refresh them .*\\[UnrecognizedClientException`,
-          ),
-        );
-      } finally {
-        restore();
-      }
+      await withEnv(
+        {
+          AWS_ACCESS_KEY_ID: "AKIDFAKEUNKNOWN",
+          AWS_SECRET_ACCESS_KEY: "fake-secret-unknown",
+        },
+        async () => {
+          const err = await createFails(inputs({ feedbackToken: undefined }));
+          assert.match(
+            err.message,
+            new RegExp(
+              `^${B} evt-a1 in user pool ${POOL}: AWS rejected the credentials: .*Refresh them .*\\[UnrecognizedClientException`,
+            ),
+          );
+        },
+      );
     });
 
     it("GIVEN no credentials WHEN created in admin mode THEN it says to configure them or use a token, and sends nothing", async () => {
-      const restore = setEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
-      try {
-        const err = await createFails(inputs({ feedbackToken: undefined }));
-        assert.equal(
-          err.message,
-          `${B} evt-a1 in user pool ${POOL}: no AWS credentials were found, and AdminUpdateAuthEventFeedback needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or set feedbackToken to use token mode, which needs none. [CredentialsProviderError]`,
-        );
-      } finally {
-        restore();
-      }
+      await withEnv(
+        { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
+        async () => {
+          const err = await createFails(inputs({ feedbackToken: undefined }));
+          assert.equal(
+            err.message,
+            `${B} evt-a1 in user pool ${POOL}: no AWS credentials were found, and AdminUpdateAuthEventFeedback needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or set feedbackToken to use token mode, which needs none. [CredentialsProviderError]`,
+          );
+        },
+      );
       assert.equal(emulator.store.requests.length, 0);
     });
 
     it("GIVEN an endpoint nothing listens on WHEN created THEN it names the endpoint and the network failure", async () => {
       const port = await closedPort();
-      const restore = setEnv({
-        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${port}`,
-        AWS_MAX_ATTEMPTS: "1",
-      });
-      try {
-        const err = await createFails(inputs());
-        assert.equal(
-          err.message,
-          `${A} evt-a1 in user pool ${POOL}: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one; then run pulumi up again. [ECONNREFUSED]`,
-        );
-      } finally {
-        restore();
-      }
+      await withEnv(
+        {
+          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${port}`,
+          AWS_MAX_ATTEMPTS: "1",
+        },
+        async () => {
+          const err = await createFails(inputs());
+          assert.equal(
+            err.message,
+            `${A} evt-a1 in user pool ${POOL}: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one; then run pulumi up again. [ECONNREFUSED]`,
+          );
+        },
+      );
     });
 
     for (const variable of ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_ENDPOINT_URL"]) {
       it(`GIVEN a plain-http endpoint off loopback in ${variable} WHEN created THEN the request is refused before anything is sent`, async () => {
         const port = await closedPort();
         // 0.0.0.0 is not loopback by our rule, yet would only ever reach this machine if the guard failed.
-        const restore = setEnv({
-          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
-          [variable]: `http://0.0.0.0:${port}`,
-        });
-        try {
-          const err = await createFails(inputs());
-          assert.equal(
-            err.message,
-            `${A} evt-a1 in user pool ${POOL}: refusing to send a Cognito request to http://0.0.0.0: only https endpoints, or plain http on loopback (a local emulator), are allowed, so a feedback token never travels in clear text. Fix AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL or endpoint_url in your AWS config. [InsecureEndpointError]`,
-          );
-        } finally {
-          restore();
-        }
+        await withEnv(
+          {
+            AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
+            [variable]: `http://0.0.0.0:${port}`,
+          },
+          async () => {
+            const err = await createFails(inputs());
+            assert.equal(
+              err.message,
+              `${A} evt-a1 in user pool ${POOL}: refusing to send a Cognito request to http://0.0.0.0: only https endpoints, or plain http on loopback (a local emulator), are allowed, so a feedback token never travels in clear text. Fix AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL or endpoint_url in your AWS config. [InsecureEndpointError]`,
+            );
+          },
+        );
       });
     }
   });

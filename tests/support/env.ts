@@ -43,6 +43,19 @@ export function setEnv(vars: Record<string, string | undefined>): () => void {
   };
 }
 
+/** Runs `fn` with environment variables set as in {@link setEnv}, restoring them afterwards. */
+export async function withEnv<T>(
+  vars: Record<string, string | undefined>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const restore = setEnv(vars);
+  try {
+    return await fn();
+  } finally {
+    restore();
+  }
+}
+
 /** An environment with no AWS credentials, config files or metadata service, pointed at `endpoint`. */
 export function isolatedAwsEnv(endpoint: string, extra: Record<string, string | undefined> = {}) {
   return setEnv({ ...ISOLATION, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint, ...extra });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { decideDiff } from "../../provider/diff";
-import { UNKNOWN } from "../../provider/validate";
+import { INPUT_PROPERTIES, UNKNOWN } from "../../provider/validate";
 
 // Stored outputs of a resource created in token mode.
 const OLDS = {
@@ -147,18 +147,7 @@ describe("diff: the lifecycle decision table", () => {
       ),
       fc.anything(),
     );
-    const bag = fc.dictionary(
-      fc.constantFrom(
-        "userPoolId",
-        "username",
-        "eventId",
-        "feedbackValue",
-        "feedbackToken",
-        "region",
-        "mode",
-      ),
-      value,
-    );
+    const bag = fc.dictionary(fc.constantFrom(...INPUT_PROPERTIES, "mode"), value);
 
     it("GIVEN any two property bags THEN diff answers without throwing (total)", () => {
       fc.assert(

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { checkInputs, parseInputs, regionOfPoolId, UNKNOWN } from "../../provider/validate";
+import {
+  checkInputs,
+  INPUT_PROPERTIES,
+  parseInputs,
+  regionOfPoolId,
+  UNKNOWN,
+} from "../../provider/validate";
 
 const VALID = {
   userPoolId: "us-east-1_AbC123xyZ",
@@ -256,14 +262,7 @@ describe("check: validation of AuthEventFeedback inputs", () => {
     });
 
     it("GIVEN arbitrary values WHEN checked THEN it never throws and every failure names a known property", () => {
-      const names = [
-        "userPoolId",
-        "username",
-        "eventId",
-        "feedbackValue",
-        "feedbackToken",
-        "region",
-      ];
+      const names = [...INPUT_PROPERTIES];
       fc.assert(
         fc.property(fc.dictionary(fc.constantFrom(...names, "other"), fc.anything()), (news) => {
           const { failures } = checkInputs(news);

@@ -1,0 +1,256 @@
+/**
+ * The three auth-event operations, as pure functions of the store and the request input.
+ * Order of checks after input validation (the real order is not documented; this is the likely
+ * one): IAM deny -> pool exists -> operation enabled -> threat protection on -> user -> event ->
+ * feedback token.
+ */
+import { timingSafeEqual } from "node:crypto";
+import { ServiceError } from "./errors";
+import type { OperationName } from "./model";
+import type { FeedbackValue, SeedCredential } from "./seed";
+import type { AuthEventRecord, EmulatorStore, PoolRecord, UserRecord } from "./store";
+import { validateInput } from "./validation";
+
+/** Fixed account id used in ARNs. */
+export const ACCOUNT_ID = "000000000000";
+
+/** Page size when `MaxResults` is 0 or absent. */
+export const DEFAULT_PAGE_SIZE = 60;
+
+/** Provider recorded for feedback sent with `UpdateAuthEventFeedback` (an assumption, see README). */
+export const USER_FEEDBACK_PROVIDER = "User";
+
+/** Provider recorded for feedback sent with `AdminUpdateAuthEventFeedback`. */
+export const ADMIN_FEEDBACK_PROVIDER = "Admin";
+
+/** Who is calling and when. */
+export interface OperationContext {
+  /** The seeded credential that signed the request; undefined for unsigned or unchecked calls. */
+  credential?: SeedCredential;
+  now: Date;
+}
+
+/** The region prefix of a user pool id (`us-east-1_Abc` -> `us-east-1`), if it has one. */
+export function regionOfPoolId(userPoolId: unknown): string | undefined {
+  if (typeof userPoolId !== "string") return undefined;
+  const i = userPoolId.indexOf("_");
+  return i > 0 ? userPoolId.slice(0, i) : undefined;
+}
+
+function authorize(operation: OperationName, poolId: string, ctx: OperationContext): void {
+  const c = ctx.credential;
+  if (c === undefined || !(c.deny ?? []).some((a) => a === operation)) return;
+  const region = regionOfPoolId(poolId) ?? "";
+  throw new ServiceError(
+    "AccessDeniedException",
+    `User: arn:aws:iam::${ACCOUNT_ID}:user/${c.name ?? c.accessKeyId} is not authorized to perform: ` +
+      `cognito-idp:${operation} on resource: arn:aws:cognito-idp:${region}:${ACCOUNT_ID}:userpool/${poolId}`,
+  );
+}
+
+function usablePool(store: EmulatorStore, operation: OperationName, poolId: string): PoolRecord {
+  const pool = store.pool(poolId);
+  if (pool === undefined) {
+    throw new ServiceError("ResourceNotFoundException", `User pool ${poolId} does not exist.`);
+  }
+  if (pool.operationNotEnabled) {
+    throw new ServiceError(
+      "OperationNotEnabledException",
+      `${operation} is not enabled for user pool ${poolId} in this region.`,
+    );
+  }
+  if (pool.threatProtection === "OFF") {
+    throw new ServiceError(
+      "UserPoolAddOnNotEnabledException",
+      `Threat protection (advanced security) is not enabled for user pool ${poolId}.`,
+    );
+  }
+  return pool;
+}
+
+function existingUser(store: EmulatorStore, pool: PoolRecord, username: string): UserRecord {
+  const user = store.findUser(pool, username);
+  // The message never repeats the username: it is a sensitive member.
+  if (user === undefined) throw new ServiceError("UserNotFoundException", "User does not exist.");
+  return user;
+}
+
+function existingEvent(user: UserRecord, eventId: string): AuthEventRecord {
+  const event = user.events.find((e) => e.eventId === eventId);
+  if (event === undefined) {
+    throw new ServiceError("ResourceNotFoundException", `Auth event ${eventId} does not exist.`);
+  }
+  return event;
+}
+
+function tokenMatches(expected: string | undefined, given: string): boolean {
+  if (expected === undefined) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** `UpdateAuthEventFeedback`: token-authorised feedback, recorded with provider `User`. */
+export function updateAuthEventFeedback(
+  store: EmulatorStore,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+): Record<string, never> {
+  validateInput("UpdateAuthEventFeedback", input);
+  const poolId = input.UserPoolId as string;
+  const pool = usablePool(store, "UpdateAuthEventFeedback", poolId);
+  const user = existingUser(store, pool, input.Username as string);
+  const event = existingEvent(user, input.EventId as string);
+  if (!tokenMatches(event.feedbackToken, input.FeedbackToken as string)) {
+    throw new ServiceError(
+      "NotAuthorizedException",
+      "The feedback token is not valid for this event.",
+    );
+  }
+  event.feedback = {
+    value: input.FeedbackValue as FeedbackValue,
+    provider: USER_FEEDBACK_PROVIDER,
+    date: ctx.now,
+  };
+  return {};
+}
+
+/** `AdminUpdateAuthEventFeedback`: IAM-authorised feedback, recorded with provider `Admin`. */
+export function adminUpdateAuthEventFeedback(
+  store: EmulatorStore,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+): Record<string, never> {
+  validateInput("AdminUpdateAuthEventFeedback", input);
+  const poolId = input.UserPoolId as string;
+  authorize("AdminUpdateAuthEventFeedback", poolId, ctx);
+  const pool = usablePool(store, "AdminUpdateAuthEventFeedback", poolId);
+  const user = existingUser(store, pool, input.Username as string);
+  const event = existingEvent(user, input.EventId as string);
+  event.feedback = {
+    value: input.FeedbackValue as FeedbackValue,
+    provider: ADMIN_FEEDBACK_PROVIDER,
+    date: ctx.now,
+  };
+  return {};
+}
+
+/** Epoch seconds, fractions kept: the wire form of a timestamp in AWS JSON 1.1. */
+function epochSeconds(d: Date): number {
+  return d.getTime() / 1000;
+}
+
+/** Copies the defined members of `obj` only, so absent values are left out instead of null. */
+function defined<T extends Record<string, unknown>>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** An event in the `AuthEventType` wire shape, members in model order. */
+export function toWireEvent(e: AuthEventRecord): Record<string, unknown> {
+  return {
+    EventId: e.eventId,
+    EventType: e.eventType,
+    CreationDate: epochSeconds(e.creationDate),
+    EventResponse: e.eventResponse,
+    ...(e.risk === undefined
+      ? {}
+      : {
+          EventRisk: defined({
+            RiskDecision: e.risk.decision,
+            RiskLevel: e.risk.level,
+            CompromisedCredentialsDetected: e.risk.compromisedCredentialsDetected,
+          }),
+        }),
+    ...(e.challenges === undefined
+      ? {}
+      : {
+          ChallengeResponses: e.challenges.map((c) => ({
+            ChallengeName: c.name,
+            ChallengeResponse: c.response,
+          })),
+        }),
+    ...(e.context === undefined
+      ? {}
+      : {
+          EventContextData: defined({
+            IpAddress: e.context.ipAddress,
+            DeviceName: e.context.deviceName,
+            Timezone: e.context.timezone,
+            City: e.context.city,
+            Country: e.context.country,
+          }),
+        }),
+    ...(e.feedback === undefined
+      ? {}
+      : {
+          EventFeedback: {
+            FeedbackValue: e.feedback.value,
+            Provider: e.feedback.provider,
+            FeedbackDate: epochSeconds(e.feedback.date),
+          },
+        }),
+  };
+}
+
+/** Newest first; ties broken by event id so pages are stable. */
+function newestFirst(a: AuthEventRecord, b: AuthEventRecord): number {
+  const byDate = b.creationDate.getTime() - a.creationDate.getTime();
+  return byDate !== 0 ? byDate : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+}
+
+/**
+ * The pagination token after `e`. Shaped like the documented example
+ * (`<eventId>#<ISO time>`); clients treat it as opaque.
+ */
+function tokenAfter(e: AuthEventRecord): string {
+  return `${e.eventId}#${e.creationDate.toISOString()}`;
+}
+
+/** Index of the first event after `token` in `sorted`; throws on a token this listing never issued. */
+function resumeIndex(sorted: AuthEventRecord[], token: string): number {
+  const i = sorted.findIndex((e) => tokenAfter(e) === token);
+  if (i < 0) throw new ServiceError("InvalidParameterException", "Invalid pagination token.");
+  return i + 1;
+}
+
+/** `AdminListUserAuthEvents`: the user's events newest first, paginated. */
+export function adminListUserAuthEvents(
+  store: EmulatorStore,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+): { AuthEvents: Record<string, unknown>[]; NextToken?: string } {
+  validateInput("AdminListUserAuthEvents", input);
+  const poolId = input.UserPoolId as string;
+  authorize("AdminListUserAuthEvents", poolId, ctx);
+  const pool = usablePool(store, "AdminListUserAuthEvents", poolId);
+  const user = existingUser(store, pool, input.Username as string);
+  const sorted = [...user.events].sort(newestFirst);
+  const maxResults = (input.MaxResults as number | null | undefined) ?? 0;
+  const size = maxResults === 0 ? DEFAULT_PAGE_SIZE : maxResults;
+  const token = input.NextToken as string | null | undefined;
+  const start = token == null ? 0 : resumeIndex(sorted, token);
+  const page = sorted.slice(start, start + size);
+  const last = page[page.length - 1];
+  const more = start + size < sorted.length && last !== undefined;
+  return {
+    AuthEvents: page.map(toWireEvent),
+    ...(more ? { NextToken: tokenAfter(last) } : {}),
+  };
+}
+
+/** Runs an implemented operation on the store. */
+export function runOperation(
+  store: EmulatorStore,
+  operation: OperationName,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+): Record<string, unknown> {
+  switch (operation) {
+    case "UpdateAuthEventFeedback":
+      return updateAuthEventFeedback(store, input, ctx);
+    case "AdminUpdateAuthEventFeedback":
+      return adminUpdateAuthEventFeedback(store, input, ctx);
+    case "AdminListUserAuthEvents":
+      return adminListUserAuthEvents(store, input, ctx);
+  }
+}

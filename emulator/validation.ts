@@ -1,0 +1,121 @@
+/**
+ * Server-side input validation with the model's constraints, answering in AWS's own
+ * `N validation error(s) detected: ...` format. Pure: no I/O, no store.
+ */
+import { ServiceError } from "./errors";
+import { OPERATION_INPUTS, type InputMember, type MemberShape, type OperationName } from "./model";
+
+const compiled = new Map<string, RegExp>();
+
+/**
+ * The model's pattern as a whole-value regex. The model does not anchor its patterns, but the
+ * service applies them to the entire value (a pool id with a leading space is rejected).
+ */
+function wholeValueRegex(pattern: string, flags = ""): RegExp {
+  const key = `${flags}/${pattern}`;
+  let re = compiled.get(key);
+  if (re === undefined) {
+    re = new RegExp(`^(?:${pattern})$`, flags);
+    compiled.set(key, re);
+  }
+  return re;
+}
+
+/** Member name as the service prints it in validation messages: `UserPoolId` -> `userPoolId`. */
+export function wireMemberLabel(member: string): string {
+  return member.charAt(0).toLowerCase() + member.slice(1);
+}
+
+function valuePart(member: InputMember, value: string | number | undefined): string {
+  if (value === undefined) return "Value null";
+  // Sensitive members (username, feedback token) are left out, as the real service does.
+  if (member.shape.kind === "string" && member.shape.sensitive === true) return "Value";
+  return `Value '${value}'`;
+}
+
+/** Constraint texts (`Member must ...`) that `value` violates; empty when it satisfies the shape. */
+export function shapeViolations(shape: MemberShape, value: string | number): string[] {
+  const out: string[] = [];
+  if (shape.kind === "integer") {
+    const n = value as number;
+    if (n < shape.min) out.push(`Member must have value greater than or equal to ${shape.min}`);
+    if (n > shape.max) out.push(`Member must have value less than or equal to ${shape.max}`);
+    return out;
+  }
+  const s = value as string;
+  if (shape.enumValues !== undefined && !shape.enumValues.includes(s)) {
+    out.push(`Member must satisfy enum value set: [${shape.enumValues.join(", ")}]`);
+  }
+  if (shape.min !== undefined && s.length < shape.min) {
+    out.push(`Member must have length greater than or equal to ${shape.min}`);
+  }
+  if (shape.max !== undefined && s.length > shape.max) {
+    out.push(`Member must have length less than or equal to ${shape.max}`);
+  }
+  if (shape.pattern !== undefined && !wholeValueRegex(shape.pattern, shape.flags).test(s)) {
+    out.push(`Member must satisfy regular expression pattern: ${shape.pattern}`);
+  }
+  return out;
+}
+
+/**
+ * A JSON type that cannot be read into the member at all. The real service answers these with
+ * `SerializationException` before any constraint is checked.
+ */
+function typeProblem(member: InputMember, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const label = wireMemberLabel(member.name);
+  const got = Array.isArray(value) ? "array" : typeof value;
+  if (member.shape.kind === "integer") {
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      return `Cannot read member '${label}': expected an integer, got ${got === "number" ? "a fractional number" : got}.`;
+    }
+    return undefined;
+  }
+  return typeof value === "string"
+    ? undefined
+    : `Cannot read member '${label}': expected a string, got ${got}.`;
+}
+
+/**
+ * Every constraint violation of `input` for `operation`, each formatted as
+ * `Value 'x' at 'member' failed to satisfy constraint: Member must ...`, in model member order.
+ * JSON `null` counts as absent. Members the operation does not model are ignored, as the
+ * real JSON 1.1 service does.
+ * @throws ServiceError SerializationException when a member has the wrong JSON type.
+ */
+export function inputViolations(
+  operation: OperationName,
+  input: Record<string, unknown>,
+): string[] {
+  const out: string[] = [];
+  for (const member of OPERATION_INPUTS[operation]) {
+    const raw = input[member.name];
+    const value = raw === null ? undefined : raw;
+    const problem = typeProblem(member, value);
+    if (problem !== undefined) throw new ServiceError("SerializationException", problem);
+    // typeProblem has ruled out every other JSON type.
+    const typed = value as string | number | undefined;
+    const prefix = `${valuePart(member, typed)} at '${wireMemberLabel(member.name)}' failed to satisfy constraint: `;
+    if (typed === undefined) {
+      if (member.required) out.push(`${prefix}Member must not be null`);
+      continue;
+    }
+    for (const v of shapeViolations(member.shape, typed)) out.push(prefix + v);
+  }
+  return out;
+}
+
+/**
+ * Validates `input` against `operation`'s input shape.
+ * @throws ServiceError InvalidParameterException listing every violation, or SerializationException.
+ */
+export function validateInput(operation: OperationName, input: Record<string, unknown>): void {
+  const violations = inputViolations(operation, input);
+  if (violations.length === 0) return;
+  const n = violations.length;
+  throw new ServiceError(
+    "InvalidParameterException",
+    `${n} validation error${n === 1 ? "" : "s"} detected: ${violations.join("; ")}`,
+  );
+}

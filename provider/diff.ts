@@ -50,7 +50,8 @@ function differs(olds: Props, news: Props, property: string): boolean {
 
 /**
  * Compares stored outputs (`olds`) with checked inputs (`news`) by the decision table. Total: any
- * two property bags get an answer. Symmetric, so refresh's reversed call works too.
+ * two property bags get an answer. For known values it is symmetric, so refresh's reversed call
+ * (refreshed outputs against old inputs) gets the same answer.
  */
 export function decideDiff(olds: Props, news: Props): DiffDecision {
   const replaces = REPLACE_PROPERTIES.filter((p) => differs(olds, news, p));

@@ -224,9 +224,8 @@ export class InvalidInputsError extends Error {
   /** Every problem found. */
   readonly failures: InputProblem[];
   constructor(failures: InputProblem[]) {
-    super(
-      `invalid AuthEventFeedback inputs: ${failures.map((f) => `${f.property}: ${f.reason}`).join(" ")}`,
-    );
+    // Each reason starts with its property's name, so the reasons alone read well.
+    super(`invalid AuthEventFeedback inputs: ${failures.map((f) => f.reason).join(" ")}`);
     this.name = "InvalidInputsError";
     this.failures = failures;
   }

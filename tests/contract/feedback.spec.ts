@@ -18,6 +18,7 @@ import {
   NO_THREAT_POOL,
   POOL,
   REPLICA_POOL,
+  bobFeedback,
   clientFor,
   expectServiceError,
   rawPost,
@@ -87,15 +88,7 @@ describe("UpdateAuthEventFeedback", () => {
       credentials: () => Promise.reject(new Error("credentials must not be needed")),
     });
     try {
-      await client.send(
-        new UpdateAuthEventFeedbackCommand({
-          UserPoolId: POOL,
-          Username: "bob",
-          EventId: "b-evt-1",
-          FeedbackToken: "fake-token-bob-1",
-          FeedbackValue: "Valid",
-        }),
-      );
+      await client.send(new UpdateAuthEventFeedbackCommand(bobFeedback("Valid")));
     } finally {
       client.destroy();
     }
@@ -106,13 +99,7 @@ describe("UpdateAuthEventFeedback", () => {
     const res = await rawPost(
       fx.emulator,
       "UpdateAuthEventFeedback",
-      JSON.stringify({
-        UserPoolId: POOL,
-        Username: "bob",
-        EventId: "b-evt-1",
-        FeedbackToken: "fake-token-bob-1",
-        FeedbackValue: "Invalid",
-      }),
+      JSON.stringify(bobFeedback("Invalid")),
       { Authorization: "AWS4-HMAC-SHA256 garbage" },
     );
     assert.equal(res.status, 200);

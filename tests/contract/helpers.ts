@@ -54,6 +54,17 @@ export const AUDITOR = {
   secretAccessKey: "emulator-auditor-secret-not-real",
 };
 
+/** Input of a valid UpdateAuthEventFeedback call on bob's event `b-evt-1` in {@link POOL}. */
+export function bobFeedback(value: "Valid" | "Invalid" = "Valid") {
+  return {
+    UserPoolId: POOL,
+    Username: "bob",
+    EventId: "b-evt-1",
+    FeedbackToken: "fake-token-bob-1",
+    FeedbackValue: value,
+  };
+}
+
 /** `n` events named `<prefix>-<i>`, one minute apart, oldest first. */
 export function manyEvents(prefix: string, n: number): SeedEvent[] {
   const start = Date.parse("2026-10-01T00:00:00Z");

@@ -10,6 +10,7 @@ import {
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import {
   POOL,
+  bobFeedback,
   clientFor,
   expectServiceError,
   rawPost,
@@ -33,13 +34,7 @@ describe("AWS JSON 1.1 routing and responses", () => {
     const res = await rawPost(
       fx.emulator,
       "UpdateAuthEventFeedback",
-      JSON.stringify({
-        UserPoolId: POOL,
-        Username: "bob",
-        EventId: "b-evt-1",
-        FeedbackToken: "fake-token-bob-1",
-        FeedbackValue: "Valid",
-      }),
+      JSON.stringify(bobFeedback("Valid")),
     );
     assert.equal(res.status, 200);
     assert.deepEqual(res.json, {});
@@ -140,15 +135,7 @@ describe("Fault injection", () => {
   it("GIVEN an injected TooManyRequestsException THEN 400 'Rate exceeded', the SDK's throttling class", async () => {
     fx.emulator.store.injectFault({ error: "TooManyRequestsException", times: 1 });
     const err = await expectServiceError(
-      fx.anonymous.send(
-        new UpdateAuthEventFeedbackCommand({
-          UserPoolId: POOL,
-          Username: "bob",
-          EventId: "b-evt-1",
-          FeedbackToken: "fake-token-bob-1",
-          FeedbackValue: "Valid",
-        }),
-      ),
+      fx.anonymous.send(new UpdateAuthEventFeedbackCommand(bobFeedback("Valid"))),
       {
         type: TooManyRequestsException,
         name: "TooManyRequestsException",

@@ -310,7 +310,7 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
       const err = await createFails(inputs({ eventId: "not an id" }));
       assert.match(
         err.message,
-        /^invalid AuthEventFeedback inputs: eventId: eventId "not an id" is not a Cognito event id/,
+        /^invalid AuthEventFeedback inputs: eventId "not an id" is not a Cognito event id/,
       );
       assert.equal(emulator.store.requests.length, 0);
     });

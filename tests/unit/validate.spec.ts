@@ -304,7 +304,7 @@ describe("parseInputs (create and update)", () => {
   it("GIVEN an input that is still unknown THEN it refuses, naming the property", () => {
     assert.throws(() => parseInputs({ ...VALID, eventId: UNKNOWN }), {
       name: "InvalidInputsError",
-      message: "invalid AuthEventFeedback inputs: eventId: eventId is not known yet.",
+      message: "invalid AuthEventFeedback inputs: eventId is not known yet.",
     });
   });
 });

@@ -90,6 +90,26 @@ function tokenMatches(expected: string | undefined, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * The part both feedback operations share, after their own authorization: find the pool, user and
+ * event (in Cognito's order of checks), let `authorizeEvent` reject the call, then record feedback.
+ */
+function recordFeedback(
+  store: EmulatorStore,
+  operation: "UpdateAuthEventFeedback" | "AdminUpdateAuthEventFeedback",
+  input: Record<string, unknown>,
+  provider: string,
+  now: Date,
+  authorizeEvent: (event: AuthEventRecord) => void = () => undefined,
+): Record<string, never> {
+  const pool = usablePool(store, operation, input.UserPoolId as string);
+  const user = existingUser(store, pool, input.Username as string);
+  const event = existingEvent(user, input.EventId as string);
+  authorizeEvent(event);
+  event.feedback = { value: input.FeedbackValue as FeedbackValue, provider, date: now };
+  return {};
+}
+
 /** `UpdateAuthEventFeedback`: token-authorised feedback, recorded with provider `User`. */
 export function updateAuthEventFeedback(
   store: EmulatorStore,
@@ -97,22 +117,21 @@ export function updateAuthEventFeedback(
   ctx: OperationContext,
 ): Record<string, never> {
   validateInput("UpdateAuthEventFeedback", input);
-  const poolId = input.UserPoolId as string;
-  const pool = usablePool(store, "UpdateAuthEventFeedback", poolId);
-  const user = existingUser(store, pool, input.Username as string);
-  const event = existingEvent(user, input.EventId as string);
-  if (!tokenMatches(event.feedbackToken, input.FeedbackToken as string)) {
-    throw new ServiceError(
-      "NotAuthorizedException",
-      "The feedback token is not valid for this event.",
-    );
-  }
-  event.feedback = {
-    value: input.FeedbackValue as FeedbackValue,
-    provider: USER_FEEDBACK_PROVIDER,
-    date: ctx.now,
-  };
-  return {};
+  return recordFeedback(
+    store,
+    "UpdateAuthEventFeedback",
+    input,
+    USER_FEEDBACK_PROVIDER,
+    ctx.now,
+    (event) => {
+      if (!tokenMatches(event.feedbackToken, input.FeedbackToken as string)) {
+        throw new ServiceError(
+          "NotAuthorizedException",
+          "The feedback token is not valid for this event.",
+        );
+      }
+    },
+  );
 }
 
 /** `AdminUpdateAuthEventFeedback`: IAM-authorised feedback, recorded with provider `Admin`. */
@@ -122,17 +141,14 @@ export function adminUpdateAuthEventFeedback(
   ctx: OperationContext,
 ): Record<string, never> {
   validateInput("AdminUpdateAuthEventFeedback", input);
-  const poolId = input.UserPoolId as string;
-  authorize("AdminUpdateAuthEventFeedback", poolId, ctx);
-  const pool = usablePool(store, "AdminUpdateAuthEventFeedback", poolId);
-  const user = existingUser(store, pool, input.Username as string);
-  const event = existingEvent(user, input.EventId as string);
-  event.feedback = {
-    value: input.FeedbackValue as FeedbackValue,
-    provider: ADMIN_FEEDBACK_PROVIDER,
-    date: ctx.now,
-  };
-  return {};
+  authorize("AdminUpdateAuthEventFeedback", input.UserPoolId as string, ctx);
+  return recordFeedback(
+    store,
+    "AdminUpdateAuthEventFeedback",
+    input,
+    ADMIN_FEEDBACK_PROVIDER,
+    ctx.now,
+  );
 }
 
 /** Epoch seconds, fractions kept: the wire form of a timestamp in AWS JSON 1.1. */

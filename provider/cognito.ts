@@ -22,6 +22,7 @@ function clientFor(region: string): CognitoIdentityProviderClient {
     env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS,
     env.AWS_MAX_ATTEMPTS,
     env.AWS_PROFILE,
+    env.AWS_CONFIG_FILE,
   ].join("\u0000");
   let client = clients.get(key);
   if (client === undefined) {

@@ -142,7 +142,8 @@ const EXPLAIN: Record<string, Explain> = {
     `your AWS identity may not call ${ctx.operation}: ${quoted}. Grant it cognito-idp:${ctx.operation} on arn:aws:cognito-idp:${ctx.region}:<account-id>:userpool/${ctx.userPoolId}${ctx.operation === "AdminListUserAuthEvents" ? "" : ", or set feedbackToken to use token mode, which needs no IAM"}.`,
   CredentialsProviderError: (ctx) =>
     `no AWS credentials were found, and ${ctx.operation} needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)${ctx.operation === "AdminListUserAuthEvents" ? "" : ", or set feedbackToken to use token mode, which needs none"}.`,
-  InsecureEndpointError: (_ctx, _f, quoted) => `${quoted.slice(1, -1)}`,
+  // Our own guard's message (see ./endpoint.ts) already says what to do; show it as it is.
+  InsecureEndpointError: (_ctx, f) => f.message,
 };
 
 function explainCredentials(ctx: CallContext, quoted: string): string {

@@ -11,8 +11,8 @@ import { checkInputs, parseInputs } from "./validate";
 
 type Props = Record<string, unknown>;
 
-/** The resource id: pool and event. The username is left out, as Cognito treats it as sensitive. */
-export function resourceId(userPoolId: unknown, eventId: unknown): string {
+// The resource id: pool and event. The username is left out, as Cognito treats it as sensitive.
+function resourceId(userPoolId: unknown, eventId: unknown): string {
   return `${String(userPoolId)}/${String(eventId)}`;
 }
 

@@ -1,7 +1,10 @@
 // The provider object's methods against the emulator over HTTP, in both modes and through every
 // error path. The provider runs its compiled implementation, as the provider host does.
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as net from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator, type Seed } from "../../emulator";
 import { provider } from "../../provider";
@@ -466,6 +469,37 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
         );
       });
     }
+  });
+
+  describe("an endpoint set by endpoint_url in the AWS config file", () => {
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-config-"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    /** Env with no endpoint variable and a config file whose default profile sets `endpointUrl`. */
+    function configFileEnv(endpointUrl: string): Record<string, string | undefined> {
+      const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}`);
+      fs.writeFileSync(file, `[default]\nendpoint_url = ${endpointUrl}\n`);
+      return { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined, AWS_CONFIG_FILE: file };
+    }
+
+    it("GIVEN a loopback endpoint_url WHEN created THEN the SDK uses it and the verdict is recorded", async () => {
+      await withEnv(configFileEnv(emulator.url), () => provider.create(inputs()));
+      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Invalid");
+    });
+
+    it("GIVEN a plain-http endpoint_url off loopback WHEN created THEN the request is refused before anything is sent", async () => {
+      const port = await closedPort();
+      const err = await withEnv(configFileEnv(`http://0.0.0.0:${port}`), () =>
+        createFails(inputs()),
+      );
+      assert.match(
+        err.message,
+        /: refusing to send a Cognito request to http:\/\/0\.0\.0\.0: only https endpoints, or plain http on loopback .* \[InsecureEndpointError\]$/,
+      );
+    });
   });
 
   it("GIVEN check and diff through the provider object THEN they follow the pure rules", async () => {

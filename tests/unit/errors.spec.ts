@@ -208,6 +208,16 @@ describe("error mapping: every failure becomes a message that names the pool and
     assert.match(mapped.message, /bad token \[secret\]/);
   });
 
+  it("GIVEN the endpoint guard's refusal THEN its message is shown verbatim, quotes and backslashes included", () => {
+    const refusal = Object.assign(new Error(`refusing "http://host\\x": use https`), {
+      name: "InsecureEndpointError",
+    });
+    assert.equal(
+      describeCognitoFailure(refusal, TOKEN_CTX).message,
+      `UpdateAuthEventFeedback failed for event evt-1 in user pool us-east-1_AbC123xyZ: refusing "http://host\\x": use https [InsecureEndpointError]`,
+    );
+  });
+
   it("GIVEN a thrown non-Error value THEN it is still described", () => {
     const mapped = describeCognitoFailure("boom", TOKEN_CTX);
     assert.equal(mapped.code, "Error");

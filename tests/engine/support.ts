@@ -1,0 +1,158 @@
+// Fixtures for engine tests: an emulator seeded with one pool, a temporary state directory, an
+// isolated AWS environment, and a check that no provider host outlives its run.
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { startEmulator, type RunningEmulator, type Seed } from "../../emulator";
+import { TestEngine, type EngineOptions, type RunResult } from "../../harness/engine";
+import { previewJson, renderPlan } from "../../harness/plan";
+import { FAKE_ADMIN, isolatedAwsEnv } from "../support/env";
+
+/** The repository root. */
+export const ROOT = path.resolve(__dirname, "../..");
+/** The basic example's program directory. */
+export const BASIC = path.join(ROOT, "examples/basic");
+
+export const POOL = "us-east-1_EnginePool1";
+export const EVENTS = { first: "evt-engine-1", second: "evt-engine-2" };
+/** Obviously fake tokens; every test checks none of them is ever printed or stored in clear. */
+export const TOKENS = {
+  first: "fake-token-engine-first",
+  second: "fake-token-engine-second",
+  rotated: "fake-token-engine-rotated",
+};
+
+const SEED: Seed = {
+  credentials: [{ ...FAKE_ADMIN, name: "admin" }],
+  userPools: [
+    {
+      id: POOL,
+      threatProtection: "ENFORCED",
+      featurePlan: "PLUS",
+      users: [
+        {
+          username: "alice",
+          events: [
+            {
+              eventId: EVENTS.first,
+              eventType: "SignIn",
+              creationDate: "2026-11-01T10:00:00Z",
+              eventResponse: "Fail",
+              risk: { level: "High", decision: "Block", compromisedCredentialsDetected: false },
+              feedbackToken: TOKENS.first,
+            },
+            {
+              eventId: EVENTS.second,
+              eventType: "SignIn",
+              creationDate: "2026-11-02T10:00:00Z",
+              eventResponse: "Pass",
+              risk: {
+                level: "Medium",
+                decision: "AccountTakeover",
+                compromisedCredentialsDetected: false,
+              },
+              feedbackToken: TOKENS.second,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+/** Config of the basic example for one verdict. */
+export function basicConfig(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    userPoolId: POOL,
+    username: "alice",
+    eventId: EVENTS.first,
+    feedbackValue: "Invalid",
+    ...overrides,
+  };
+}
+
+/** True while a process with this id exists. */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Everything a run shows a user: the plan, the preview JSON and every diagnostic. */
+export function everythingPrinted(result: RunResult): string {
+  return [...renderPlan(result), JSON.stringify(previewJson(result, { showSames: true }))].join(
+    "\n",
+  );
+}
+
+/** Registers mocha hooks for an engine test suite and returns its live fixture. */
+export function engineFixture() {
+  const fixture = {
+    emulator: undefined as unknown as RunningEmulator,
+    dir: "",
+    results: [] as RunResult[],
+    /** A test engine with a state file in this test's directory and the emulator as endpoint. */
+    engine(options: Partial<EngineOptions> & { config?: Record<string, string> } = {}): TestEngine {
+      // Every run's result is kept, to check afterwards that its host is gone.
+      return new TestEngine({
+        programDir: BASIC,
+        stateFile: path.join(fixture.dir, "state.json"),
+        passphrase: "engine-test-passphrase",
+        onResult: (result) => fixture.results.push(result),
+        ...options,
+      });
+    },
+    /** The state file's text, as on disk. */
+    stateText(): string {
+      const file = path.join(fixture.dir, "state.json");
+      return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+    },
+    /** The feedback operations the emulator received. */
+    feedbackCalls(): string[] {
+      return fixture.emulator.store.requests
+        .map((r) => r.operation ?? "")
+        .filter((op) => op.endsWith("AuthEventFeedback"));
+    },
+  };
+  let restoreEnv: () => void = () => undefined;
+
+  beforeEach(async () => {
+    fixture.emulator = await startEmulator({ seed: SEED });
+    fixture.dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-engine-"));
+    fixture.results = [];
+    restoreEnv = isolatedAwsEnv(fixture.emulator.url, {
+      AWS_ACCESS_KEY_ID: FAKE_ADMIN.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: FAKE_ADMIN.secretAccessKey,
+    });
+  });
+
+  afterEach(async () => {
+    restoreEnv();
+    await fixture.emulator.stop();
+    fs.rmSync(fixture.dir, { recursive: true, force: true });
+    for (const result of fixture.results) {
+      assert.ok(result.hostPid !== undefined, "every run reports its host");
+      assert.equal(
+        alive(result.hostPid),
+        false,
+        `provider host ${result.hostPid} is still running`,
+      );
+    }
+  });
+
+  return fixture;
+}
+
+/** The ops of a run's steps for dynamic resources, as `op name` strings. */
+export function ops(result: RunResult): string[] {
+  return result.steps.filter((s) => s.custom).map((s) => `${s.op} ${s.name}`);
+}
+
+/** Fails with the run's plan when it did not succeed. */
+export function assertOk(result: RunResult): void {
+  assert.ok(result.ok, `the run failed:\n${renderPlan(result).join("\n")}`);
+}

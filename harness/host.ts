@@ -116,6 +116,7 @@ export class ProviderHost {
     const statusProto = fromProgram("@pulumi/pulumi/proto/status_pb") as typeof statusPb;
 
     const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+    for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
     env.PULUMI_NODEJS_PROJECT = options.project;
     env.PULUMI_PROJECT = options.project;
     // With an engine address in the environment, pulumi.log inside the provider would dial it.

@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
+import { FaultOptionsError, type FaultOptions, type Latency, type Quotas } from "./faults";
 import { startEmulator, type RunningEmulator } from "./index";
 import { SeedError, loadSeedFile, type Seed } from "./seed";
 
@@ -19,6 +20,11 @@ interface CliOptions {
   /** `false` after `--no-seed`. */
   seed: string | false;
   quiet: boolean;
+  quotas?: "real" | "off" | Quotas;
+  internalErrorRate?: number;
+  dropRate?: number;
+  latency?: Latency;
+  faultSeed?: number;
 }
 
 function parsePort(value: string): number {
@@ -27,6 +33,42 @@ function parsePort(value: string): number {
     throw new InvalidArgumentError("expected an integer from 0 to 65535 (0 = any free port).");
   }
   return n;
+}
+
+function parseQuotas(value: string): "real" | "off" | Quotas {
+  if (value === "real" || value === "off") return value;
+  const quotas: Record<string, number> = {};
+  for (const part of value.split(",")) {
+    const m = /^(\w+)=(\d+)$/.exec(part.trim());
+    if (m === null) {
+      throw new InvalidArgumentError(
+        "expected real, off, or Category=N pairs like UserResourceUpdate=25,UserResourceRead=50.",
+      );
+    }
+    quotas[m[1]] = Number(m[2]);
+  }
+  return quotas;
+}
+
+function parseRate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !(n >= 0 && n <= 1)) {
+    throw new InvalidArgumentError("expected a number from 0 to 1, e.g. 0.05.");
+  }
+  return n;
+}
+
+function parseLatency(value: string): Latency {
+  const m = /^(\d+(?:\.\d+)?)(?:\.\.(\d+(?:\.\d+)?))?$/.exec(value);
+  if (m === null || (m[2] !== undefined && Number(m[2]) < Number(m[1]))) {
+    throw new InvalidArgumentError("expected milliseconds (e.g. 20) or min..max (e.g. 5..50).");
+  }
+  return m[2] === undefined ? Number(m[1]) : { min: Number(m[1]), max: Number(m[2]) };
+}
+
+function parseSeed(value: string): number {
+  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number.");
+  return Number(value);
 }
 
 /** Whether `host` only accepts connections from this machine. */
@@ -52,6 +94,27 @@ function buildProgram(): Command {
       .option("-s, --seed <file>", "seed file, YAML or JSON (see emulator/README.md)", DEFAULT_SEED)
       .option("--no-seed", "start with no pools and no credentials")
       .option("-q, --quiet", "do not log requests on stderr", false)
+      .option(
+        "--quotas <spec>",
+        "request quotas: real (25/s updates, 50/s reads), off, or UserResourceUpdate=N,UserResourceRead=N",
+        parseQuotas,
+      )
+      .option(
+        "--internal-error-rate <rate>",
+        "share of requests (0..1) answered InternalErrorException",
+        parseRate,
+      )
+      .option(
+        "--drop-rate <rate>",
+        "share of requests (0..1) whose connection is dropped",
+        parseRate,
+      )
+      .option("--latency <ms>", "added latency: milliseconds, or min..max", parseLatency)
+      .option(
+        "--fault-seed <n>",
+        "seed of the fault PRNG, for repeatable runs (default 1)",
+        parseSeed,
+      )
       .addHelpText(
         "after",
         [
@@ -59,6 +122,7 @@ function buildProgram(): Command {
           "Examples:",
           "  npm run -s emulator -- --port 4566",
           "  npm run -s emulator -- --seed my-seed.yaml",
+          "  npm run -s emulator -- --quotas real --internal-error-rate 0.05 --latency 5..50",
           "  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=$(first line) aws cognito-idp ...",
         ].join("\n"),
       )
@@ -88,9 +152,27 @@ function summary(
     keys.length === 0
       ? "Admin operations accept any SigV4 credentials (the scope must name cognito-idp and the pool's region)."
       : `Admin operations need one of these access keys (secrets are in the seed file): ${keys.join(", ")}`,
+    ...faultLines(emulator),
     "Requests are logged on stderr. Stop with Ctrl+C.",
   ];
   return `${lines.join("\n")}\n`;
+}
+
+function faultLines(emulator: RunningEmulator): string[] {
+  const plan = emulator.store.faultPlan;
+  const { internalErrorRate = 0, dropRate = 0, latencyMs = 0, seed = 1 } = plan.options;
+  const quotas = Object.entries(plan.quotas).map(([c, n]) => `${c} ${n}/s`);
+  const parts = [
+    ...(quotas.length > 0 ? [`quotas ${quotas.join(", ")}`] : []),
+    ...(internalErrorRate > 0 ? [`internal errors ${internalErrorRate}`] : []),
+    ...(dropRate > 0 ? [`dropped connections ${dropRate}`] : []),
+    ...(latencyMs !== 0
+      ? [
+          `latency ${typeof latencyMs === "number" ? latencyMs : `${latencyMs.min}..${latencyMs.max}`} ms`,
+        ]
+      : []),
+  ];
+  return parts.length === 0 ? [] : [`Simulated faults (seed ${seed}): ${parts.join("; ")}.`];
 }
 
 /** Runs the CLI with `argv` (as `process.argv`). */
@@ -118,17 +200,26 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
   }
 
+  const faults: FaultOptions = {
+    ...(opts.quotas === undefined ? {} : { quotas: opts.quotas }),
+    ...(opts.internalErrorRate === undefined ? {} : { internalErrorRate: opts.internalErrorRate }),
+    ...(opts.dropRate === undefined ? {} : { dropRate: opts.dropRate }),
+    ...(opts.latency === undefined ? {} : { latencyMs: opts.latency }),
+    ...(opts.faultSeed === undefined ? {} : { seed: opts.faultSeed }),
+  };
   let emulator: RunningEmulator;
   try {
     emulator = await startEmulator({
       port: opts.port,
       host: opts.host,
       seed,
+      faults,
       log: opts.quiet
         ? undefined
         : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (err) {
+    if (err instanceof FaultOptionsError) program.error(err.message, { exitCode: 2 });
     const code = (err as NodeJS.ErrnoException).code;
     process.stderr.write(
       code === "EADDRINUSE"

@@ -3,6 +3,7 @@
  * an AWS SDK client at `url`, inspect or change `store`, then `stop()` it.
  */
 import type { AddressInfo } from "node:net";
+import type { FaultOptions } from "./faults";
 import type { Seed } from "./seed";
 import { createEmulatorServer, type RequestLogger } from "./server";
 import { EmulatorStore } from "./store";
@@ -52,11 +53,24 @@ export {
   type RequestLogger,
 } from "./server";
 export {
+  FaultOptionsError,
+  FaultPlan,
+  QUOTA_CATEGORY,
+  REAL_QUOTAS,
+  type FaultOptions,
+  type Latency,
+  type QuotaCategory,
+  type Quotas,
+} from "./faults";
+export {
   EmulatorStore,
   type AuthEventRecord,
+  type EmulatorCounters,
   type FaultSpec,
   type FeedbackRecord,
+  type OperationCounters,
   type PoolRecord,
+  type RequestOutcome,
   type RequestRecord,
   type UserRecord,
 } from "./store";
@@ -71,6 +85,8 @@ export interface EmulatorOptions {
   seed?: Seed;
   /** Called with one line per request (never bodies); default no logging. */
   log?: RequestLogger;
+  /** Simulated quotas, errors, drops and latency; default none. Change later with `store.setFaults`. */
+  faults?: FaultOptions;
 }
 
 /** A started emulator. */
@@ -90,12 +106,14 @@ export function endpointUrl(host: string, port: number): string {
 
 /**
  * Starts the emulator and resolves once it listens.
- * @throws SeedError when `options.seed` is invalid; the listen error when the port is taken.
+ * @throws SeedError when `options.seed` is invalid; FaultOptionsError when `options.faults` is;
+ *   the listen error when the port is taken.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   const store = new EmulatorStore();
   if (options.seed !== undefined) store.load(options.seed);
+  if (options.faults !== undefined) store.setFaults(options.faults);
   const server = createEmulatorServer(store, options.log);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

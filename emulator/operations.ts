@@ -107,6 +107,7 @@ function recordFeedback(
   const event = existingEvent(user, input.EventId as string);
   authorizeEvent(event);
   event.feedback = { value: input.FeedbackValue as FeedbackValue, provider, date: now };
+  store.countFeedbackWrite();
   return {};
 }
 

@@ -1,6 +1,7 @@
 /**
  * The HTTP side: an AWS JSON 1.1 endpoint on node:http. Routes `POST /` on `X-Amz-Target`,
- * authenticates SigV4 operations, applies injected faults, runs the operation and writes
+ * applies simulated faults (drops, latency, quotas, internal errors), authenticates SigV4
+ * operations, applies injected faults, runs the operation and writes
  * the response in the form the AWS SDK parses. Records and logs metadata only, never bodies.
  */
 import { randomUUID } from "node:crypto";
@@ -17,7 +18,7 @@ import {
 } from "./model";
 import { regionOfPoolId, runOperation } from "./operations";
 import { authenticate, type Caller, type SignableRequest } from "./sigv4";
-import type { EmulatorStore } from "./store";
+import type { EmulatorStore, RequestOutcome } from "./store";
 
 /** Content type of every response. */
 export const CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -101,6 +102,13 @@ function route(req: IncomingMessage, pathname: string): OperationName {
   );
 }
 
+function outcomeOf(status: number, errorType: string | undefined): RequestOutcome {
+  if (status === 200) return "succeeded";
+  if (errorType === "TooManyRequestsException") return "throttled";
+  if (errorType === "InternalErrorException") return "internalErrors";
+  return "otherErrors";
+}
+
 function operationLabel(req: IncomingMessage): string | undefined {
   const target = req.headers["x-amz-target"];
   if (typeof target !== "string") return undefined;
@@ -114,6 +122,12 @@ async function answer(
   read: ReadBody,
 ): Promise<Record<string, unknown>> {
   const operation = route(req, url.pathname);
+  // Quotas apply at the front door, before authentication, as AWS throttles per account.
+  const verdict = store.faultPlan.admit(operation, Date.now());
+  if (verdict === "throttled") throw new ServiceError("TooManyRequestsException", "Rate exceeded");
+  if (verdict === "internalError") {
+    throw new ServiceError("InternalErrorException", "Internal error (simulated by the emulator).");
+  }
   if (read.tooLarge) {
     throw new ServiceError(
       "RequestEntityTooLargeException",
@@ -181,8 +195,22 @@ async function handle(
   const requestId = randomUUID();
   let status = 200;
   let errorType: string | undefined;
+  const operation = operationLabel(req);
+  const counted =
+    operation !== undefined && isImplementedOperation(operation) ? operation : undefined;
   try {
     const read = await readBody(req);
+    if (counted !== undefined) {
+      const arrival = store.faultPlan.arrive();
+      if (arrival.drop) {
+        // No answer at all: the client sees a reset connection (ECONNRESET, "socket hang up").
+        req.socket.destroy();
+        store.countRequest(counted, "dropped");
+        log?.(`${req.method ?? "?"} ${operation ?? "-"} dropped`);
+        return;
+      }
+      if (arrival.delayMs > 0) await new Promise((r) => setTimeout(r, arrival.delayMs));
+    }
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     const output = await answer(store, req, url, read);
     send(res, status, output, requestId);
@@ -200,7 +228,7 @@ async function handle(
     if (!res.headersSent) send(res, status, error.toBody(), requestId, errorType);
   }
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
-  const operation = operationLabel(req);
+  if (counted !== undefined) store.countRequest(counted, outcomeOf(status, errorType));
   store.requests.push({
     requestId,
     ...(operation === undefined ? {} : { operation }),

@@ -3,6 +3,8 @@
  * credentials, a log of requests (metadata only) and injected faults. No I/O.
  */
 import { ServiceError } from "./errors";
+import { FaultPlan, type FaultOptions } from "./faults";
+import { IMPLEMENTED_OPERATIONS, type OperationName } from "./model";
 import {
   defaultFeaturePlan,
   defaultSub,
@@ -91,6 +93,38 @@ export interface FaultSpec {
   status?: number;
 }
 
+/** How the requests for one operation ended. */
+export interface OperationCounters {
+  /** Answered with HTTP 200. */
+  succeeded: number;
+  /** Answered TooManyRequestsException (quota or injected). */
+  throttled: number;
+  /** Answered InternalErrorException (random or injected). */
+  internalErrors: number;
+  /** Connection destroyed with no answer. */
+  dropped: number;
+  /** Answered with any other error. */
+  otherErrors: number;
+}
+
+/** Counters since start (or {@link EmulatorStore.resetCounters}). */
+export interface EmulatorCounters {
+  operations: Record<OperationName, OperationCounters>;
+  /** Feedback writes actually recorded by either feedback operation. */
+  feedbackWritesApplied: number;
+}
+
+/** The outcome of one request, as counted. */
+export type RequestOutcome = keyof OperationCounters;
+
+function emptyCounters(): EmulatorCounters {
+  const operations = {} as Record<OperationName, OperationCounters>;
+  for (const op of IMPLEMENTED_OPERATIONS) {
+    operations[op] = { succeeded: 0, throttled: 0, internalErrors: 0, dropped: 0, otherErrors: 0 };
+  }
+  return { operations, feedbackWritesApplied: 0 };
+}
+
 interface ActiveFault {
   spec: FaultSpec;
   remaining: number;
@@ -127,6 +161,8 @@ export class EmulatorStore {
   private readonly pools = new Map<string, PoolRecord>();
   private readonly credentialList: SeedCredential[] = [];
   private faults: ActiveFault[] = [];
+  private plan = new FaultPlan();
+  private counts = emptyCounters();
 
   /**
    * Adds everything in a seed (validated first). Throws if the seed is invalid or names a pool
@@ -253,6 +289,40 @@ export class EmulatorStore {
       throw new Error(`Fault "times" must be a positive integer or Infinity, got ${times}.`);
     }
     this.faults.push({ spec: { ...spec }, remaining: times });
+  }
+
+  /**
+   * Replaces the simulated faults (quotas, internal-error and drop rates, latency, seed); `{}`
+   * turns them all off. Restarts the PRNG and the quota windows.
+   * @throws FaultOptionsError naming a bad option; the previous faults stay in force then.
+   */
+  setFaults(options: FaultOptions): void {
+    this.plan = new FaultPlan(options);
+  }
+
+  /** The simulated faults in force (see {@link setFaults}). */
+  get faultPlan(): FaultPlan {
+    return this.plan;
+  }
+
+  /** A copy of the counters. */
+  counters(): EmulatorCounters {
+    return structuredClone(this.counts);
+  }
+
+  /** Sets every counter back to 0. */
+  resetCounters(): void {
+    this.counts = emptyCounters();
+  }
+
+  /** Counts one request's outcome. */
+  countRequest(operation: OperationName, outcome: RequestOutcome): void {
+    this.counts.operations[operation][outcome] += 1;
+  }
+
+  /** Counts one feedback write recorded on an event. */
+  countFeedbackWrite(): void {
+    this.counts.feedbackWritesApplied += 1;
   }
 
   /** Removes every injected fault. */

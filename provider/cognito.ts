@@ -1,97 +1,47 @@
-// The only module that talks to Cognito: builds SDK clients and sends feedback calls.
+// The Cognito calls this package makes: feedback writes and the auth-event listing. Every call goes
+// through the shared client, the endpoint guard and the process-wide pacers (./client.ts), and every
+// failure through describeCognitoFailure, so messages are actionable and never contain a token.
 import {
+  AdminListUserAuthEventsCommand,
   AdminUpdateAuthEventFeedbackCommand,
-  CognitoIdentityProviderClient,
   UpdateAuthEventFeedbackCommand,
+  type AdminListUserAuthEventsCommandOutput,
+  type AuthEventType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import type { FinalizeRequestMiddleware, MiddlewareStack } from "@smithy/types";
+import { clientFor, guardAndPace, readPacer, waitTurn, writePacer, type Seen } from "./client";
 import { describeCognitoFailure, type CognitoOperation } from "./errors";
-import { unsafeEndpointReason } from "./endpoint";
-import type { AuthEventFeedbackInputs } from "./types";
-
-// One client per region and endpoint configuration: clients are costly to build, and the endpoint
-// variables are read when a client is built, so a changed variable must give a new client.
-const clients = new Map<string, CognitoIdentityProviderClient>();
-
-function clientFor(region: string): CognitoIdentityProviderClient {
-  const env = process.env;
-  const key = [
-    region,
-    env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
-    env.AWS_ENDPOINT_URL,
-    env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS,
-    env.AWS_MAX_ATTEMPTS,
-    env.AWS_PROFILE,
-    env.AWS_CONFIG_FILE,
-  ].join("\u0000");
-  let client = clients.get(key);
-  if (client === undefined) {
-    // Region only: credentials come from the SDK's default chain, the endpoint from the AWS_ENDPOINT_URL*
-    // conventions, retries from the SDK's standard strategy.
-    client = new CognitoIdentityProviderClient({ region });
-    clients.set(key, client);
-  }
-  return client;
-}
-
-/**
- * Checks the final URL of every attempt, whatever configured it (environment, AWS config file), and
- * records it for error messages.
- */
-function guardEndpoint<I extends object, O extends object>(seen: {
-  url?: string;
-}): FinalizeRequestMiddleware<I, O> {
-  return (next) => async (args) => {
-    const request = args.request as { protocol?: string; hostname?: string; port?: number };
-    const protocol = request.protocol ?? "https:";
-    const hostname = request.hostname ?? "";
-    seen.url = `${protocol.replace(/:$/, "")}://${hostname}${request.port ? `:${request.port}` : ""}`;
-    const reason = unsafeEndpointReason(protocol, hostname);
-    if (reason !== undefined) {
-      const err = new Error(reason);
-      err.name = "InsecureEndpointError";
-      throw err;
-    }
-    return next(args);
-  };
-}
+import { Pacer } from "./pacing";
+import type { AuthEventFeedbackInputs, FeedbackValue } from "./types";
+import { normalizeFeedbackValue, regionOfPoolId } from "./validate";
 
 /**
  * Records `inputs.feedbackValue` for the event in Cognito: UpdateAuthEventFeedback (unsigned) when a
  * feedback token is given, AdminUpdateAuthEventFeedback (SigV4, default credential chain) otherwise.
- * Throws a {@link CognitoCallError} that never contains the token.
+ * Paced by the process-wide write pacer. Throws a {@link CognitoCallError} that never contains the token.
  */
 export async function sendFeedback(inputs: AuthEventFeedbackInputs): Promise<void> {
   const { userPoolId, username, eventId, feedbackValue, feedbackToken, region } = inputs;
-  const seen: { url?: string } = {};
-  const guard = <I extends object, O extends object>(stack: MiddlewareStack<I, O>) =>
-    stack.add(guardEndpoint<I, O>(seen), {
-      step: "finalizeRequest",
-      priority: "low",
-      name: "cognitoFeedbackEndpointGuard",
-    });
+  const seen: Seen = {};
   const operation: CognitoOperation =
     feedbackToken !== undefined ? "UpdateAuthEventFeedback" : "AdminUpdateAuthEventFeedback";
+  // Outside the try: a settings error is not a Cognito failure.
+  const client = clientFor(region);
   try {
-    const client = clientFor(region);
+    const target = { UserPoolId: userPoolId, Username: username, EventId: eventId };
     if (feedbackToken !== undefined) {
       const command = new UpdateAuthEventFeedbackCommand({
-        UserPoolId: userPoolId,
-        Username: username,
-        EventId: eventId,
+        ...target,
         FeedbackToken: feedbackToken,
         FeedbackValue: feedbackValue,
       });
-      guard(command.middlewareStack);
+      guardAndPace(command.middlewareStack, writePacer, seen);
       await client.send(command);
     } else {
       const command = new AdminUpdateAuthEventFeedbackCommand({
-        UserPoolId: userPoolId,
-        Username: username,
-        EventId: eventId,
+        ...target,
         FeedbackValue: feedbackValue,
       });
-      guard(command.middlewareStack);
+      guardAndPace(command.middlewareStack, writePacer, seen);
       await client.send(command);
     }
   } catch (err) {
@@ -103,5 +53,128 @@ export async function sendFeedback(inputs: AuthEventFeedbackInputs): Promise<voi
       endpoint: seen.url,
       secrets: feedbackToken !== undefined ? [feedbackToken] : [],
     });
+  }
+}
+
+/** One auth event of a user, as AdminListUserAuthEvents reports it. */
+export interface AuthEventSummary {
+  eventId: string;
+  /** When the event happened. */
+  creationDate?: Date;
+  /** `SignIn`, `SignUp`, `ForgotPassword`, `PasswordChange` or `ResendCode`. */
+  eventType?: string;
+  /** `Pass`, `Fail` or `InProgress`. */
+  eventResponse?: string;
+  /** `Low`, `Medium` or `High`. */
+  riskLevel?: string;
+  /** `NoRisk`, `AccountTakeover` or `Block`. */
+  riskDecision?: string;
+  compromisedCredentialsDetected?: boolean;
+  /** The verdict recorded on the event; undefined when nobody gave feedback. */
+  feedbackValue?: FeedbackValue;
+  /** Who gave the feedback, e.g. `Admin` (console or admin API). */
+  feedbackProvider?: string;
+  feedbackDate?: Date;
+  /** Where the sign-in came from, as far as Cognito knows. */
+  ipAddress?: string;
+  city?: string;
+  country?: string;
+  deviceName?: string;
+}
+
+/** What {@link listUserAuthEvents} lists, and how. */
+export interface ListUserAuthEventsRequest {
+  userPoolId: string;
+  /** Username, alias (email, phone) or sub. */
+  username: string;
+  /** @default the region prefix of `userPoolId` */
+  region?: string;
+  /** Events per page, 1-60. @default 60 (the API's maximum) */
+  pageSize?: number;
+  /** Called after each page with that page's events and the running total. */
+  onPage?: (progress: { page: number; events: AuthEventSummary[]; total: number }) => void;
+}
+
+/**
+ * Pages of one listing at most this often: Cognito also limits each user to 10 reads per second,
+ * whatever the account quota.
+ */
+export const USER_PAGES_PER_SECOND = 8;
+
+function summarize(e: AuthEventType): AuthEventSummary {
+  const summary: AuthEventSummary = {
+    eventId: e.EventId ?? "",
+    creationDate: e.CreationDate,
+    eventType: e.EventType,
+    eventResponse: e.EventResponse,
+    riskLevel: e.EventRisk?.RiskLevel,
+    riskDecision: e.EventRisk?.RiskDecision,
+    compromisedCredentialsDetected: e.EventRisk?.CompromisedCredentialsDetected,
+    feedbackValue: normalizeFeedbackValue(e.EventFeedback?.FeedbackValue),
+    feedbackProvider: e.EventFeedback?.Provider,
+    feedbackDate: e.EventFeedback?.FeedbackDate,
+    ipAddress: e.EventContextData?.IpAddress,
+    city: e.EventContextData?.City,
+    country: e.EventContextData?.Country,
+    deviceName: e.EventContextData?.DeviceName,
+  };
+  // Absent members stay absent, so results compare and print cleanly.
+  for (const key of Object.keys(summary) as (keyof AuthEventSummary)[]) {
+    if (summary[key] === undefined) delete summary[key];
+  }
+  return summary;
+}
+
+/**
+ * Lists every auth event of a user, newest first, with AdminListUserAuthEvents (SigV4, default
+ * credential chain), following `NextToken` to the last page. Paced by the process-wide read pacer
+ * and at most {@link USER_PAGES_PER_SECOND} pages per second; usable outside Pulumi.
+ * @throws CognitoCallError with an actionable message (no credentials, access denied, no such
+ *   user, ...), or Error when no region can be derived from `userPoolId`.
+ */
+export async function listUserAuthEvents(
+  request: ListUserAuthEventsRequest,
+): Promise<AuthEventSummary[]> {
+  const { userPoolId, username, pageSize = 60, onPage } = request;
+  const region = request.region ?? regionOfPoolId(userPoolId);
+  if (region === undefined) {
+    throw new Error(
+      `user pool id ${JSON.stringify(userPoolId)} has no region prefix (<region>_<id>); pass region.`,
+    );
+  }
+  if (!(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 60)) {
+    throw new RangeError(`pageSize must be a whole number from 1 to 60, got ${pageSize}.`);
+  }
+  const seen: Seen = {};
+  const userPacer = new Pacer({ ratePerSecond: USER_PAGES_PER_SECOND });
+  const client = clientFor(region);
+  const events: AuthEventSummary[] = [];
+  let nextToken: string | undefined;
+  for (let page = 1; ; page++) {
+    await waitTurn(userPacer);
+    const command = new AdminListUserAuthEventsCommand({
+      UserPoolId: userPoolId,
+      Username: username,
+      MaxResults: pageSize,
+      NextToken: nextToken,
+    });
+    guardAndPace(command.middlewareStack, readPacer, seen);
+    let output: AdminListUserAuthEventsCommandOutput;
+    try {
+      output = await client.send(command);
+    } catch (err) {
+      throw describeCognitoFailure(err, {
+        operation: "AdminListUserAuthEvents",
+        userPoolId,
+        region,
+        endpoint: seen.url,
+      });
+    }
+    const pageEvents = (output.AuthEvents ?? []).map(summarize);
+    events.push(...pageEvents);
+    onPage?.({ page, events: pageEvents, total: events.length });
+    // A repeated token would loop for ever; treat it as the end.
+    if (output.NextToken === undefined || output.NextToken === nextToken) return events;
+    nextToken = output.NextToken;
   }
 }

@@ -117,6 +117,13 @@ function quotaOf(operation: CognitoOperation): string {
     : "the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call";
 }
 
+const isListing = (ctx: CallContext) => ctx.operation === "AdminListUserAuthEvents";
+
+// Re-running is always safe: feedback is idempotent and listing changes nothing.
+function rerun(ctx: CallContext): string {
+  return isListing(ctx) ? "Run it again." : "Run pulumi up again: resending feedback is harmless.";
+}
+
 type Explain = (ctx: CallContext, f: Failure, quoted: string) => string;
 
 const EXPLAIN: Record<string, Explain> = {
@@ -135,24 +142,24 @@ const EXPLAIN: Record<string, Explain> = {
       ? "the feedback token was rejected: it belongs to another event, or is no longer valid. Get a fresh token from the event's risk notification, or leave feedbackToken out to use admin mode (IAM: cognito-idp:AdminUpdateAuthEventFeedback)."
       : `Cognito refused the call: ${quoted}. Check that your AWS credentials belong to the pool's account.`,
   TooManyRequestsException: (ctx, f) =>
-    `Cognito throttled the call${afterAttempts(f)} (${quotaOf(ctx.operation)}). Run pulumi up again: resending feedback is harmless. If it keeps happening, lower --parallel.`,
-  InternalErrorException: (_ctx, f) =>
-    `Cognito had an internal error${afterAttempts(f)}. Run pulumi up again: resending feedback is harmless.`,
+    `Cognito throttled the call${afterAttempts(f)} (${quotaOf(ctx.operation)}). ${rerun(ctx)} If it keeps happening, other clients share the quota: lower cognito-feedback:${isListing(ctx) ? "readsPerSecond" : "writesPerSecond"} or raise cognito-feedback:maxAttempts in the stack config.`,
+  InternalErrorException: (ctx, f) =>
+    `Cognito had an internal error${afterAttempts(f)}. ${rerun(ctx)}`,
   AccessDeniedException: (ctx, _f, quoted) =>
-    `your AWS identity may not call ${ctx.operation}: ${quoted}. Grant it cognito-idp:${ctx.operation} on arn:aws:cognito-idp:${ctx.region}:<account-id>:userpool/${ctx.userPoolId}${ctx.operation === "AdminListUserAuthEvents" ? "" : ", or set feedbackToken to use token mode, which needs no IAM"}.`,
+    `your AWS identity may not call ${ctx.operation}: ${quoted}. Grant it cognito-idp:${ctx.operation} on arn:aws:cognito-idp:${ctx.region}:<account-id>:userpool/${ctx.userPoolId}${isListing(ctx) ? "" : ", or set feedbackToken to use token mode, which needs no IAM"}.`,
   CredentialsProviderError: (ctx) =>
-    `no AWS credentials were found, and ${ctx.operation} needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)${ctx.operation === "AdminListUserAuthEvents" ? "" : ", or set feedbackToken to use token mode, which needs none"}.`,
+    `no AWS credentials were found, and ${ctx.operation} needs them${isListing(ctx) ? "" : " (admin mode: no feedbackToken)"}. Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)${isListing(ctx) ? "" : ", or set feedbackToken to use token mode, which needs none"}.`,
   // Our own guard's message (see ./endpoint.ts) already says what to do; show it as it is.
   InsecureEndpointError: (_ctx, f) => f.message,
 };
 
 function explainCredentials(ctx: CallContext, quoted: string): string {
-  return `AWS rejected the credentials: ${quoted}. Refresh them (aws sso login, AWS_PROFILE, or the AWS_* variables)${ctx.operation === "AdminListUserAuthEvents" ? "" : ", or set feedbackToken to use token mode, which needs none"}.`;
+  return `AWS rejected the credentials: ${quoted}. Refresh them (aws sso login, AWS_PROFILE, or the AWS_* variables)${isListing(ctx) ? "" : ", or set feedbackToken to use token mode, which needs none"}.`;
 }
 
 function explainNetwork(ctx: CallContext, f: Failure): string {
   const where = ctx.endpoint ?? `the Cognito endpoint for ${ctx.region}`;
-  return `could not reach ${where} (${f.code})${afterAttempts(f)}. Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one; then run pulumi up again.`;
+  return `could not reach ${where} (${f.code})${afterAttempts(f)}. Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one. ${rerun(ctx)}`;
 }
 
 /**

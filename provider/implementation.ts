@@ -3,11 +3,16 @@
 // Every version must accept state written by earlier versions: delete and refresh run this code
 // on resources created long ago.
 import type * as pulumi from "@pulumi/pulumi";
-import { sendFeedback } from "./cognito";
+import { configurationKey, useStackConfig } from "./client";
+import { listUserAuthEvents, sendFeedback, type AuthEventSummary } from "./cognito";
 import { decideDiff } from "./diff";
-import { logInfo } from "./log";
+import { classifyListingFailure, decideRead, type LiveFinding } from "./drift";
+import { CognitoCallError } from "./errors";
+import { ListingCache } from "./listing-cache";
+import { logInfo, logInfoOnce } from "./log";
+import { resolveSettings } from "./settings";
 import type { AuthEventFeedbackInputs, AuthEventFeedbackOutputs } from "./types";
-import { checkInputs, parseInputs } from "./validate";
+import { checkInputs, parseInputs, regionOfPoolId } from "./validate";
 
 type Props = Record<string, unknown>;
 
@@ -59,9 +64,71 @@ export async function update(
   return { outs: await apply(news) };
 }
 
-/** Returns the recorded state unchanged, always with an id (an empty id would drop the resource). */
-export function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-  return Promise.resolve({ id: id || resourceId(props.userPoolId, props.eventId), props });
+/**
+ * Reads the stack config (`cognito-feedback:*`, see ./settings.ts) into the process-wide pacing and
+ * retry settings. Synchronous on purpose: the host may run other calls before a pending configure
+ * settles. A bad value fails configure and then every Cognito call, with a message naming the key.
+ */
+export function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+  const config = (key: string) => req.config.get(key);
+  try {
+    resolveSettings(config, process.env); // validates now, so a bad value fails configure itself
+    useStackConfig(config);
+    return Promise.resolve();
+  } catch (err) {
+    const error = err as Error;
+    useStackConfig(error);
+    return Promise.reject(error);
+  }
+}
+
+// One listing per user per process, shared by every resource of that user (see ./listing-cache.ts).
+const listings = new ListingCache<AuthEventSummary[]>();
+
+async function liveFinding(
+  userPoolId: string,
+  username: string,
+  region: string,
+): Promise<LiveFinding> {
+  const key = [configurationKey(region), userPoolId, username].join("\u0000");
+  try {
+    const events = await listings.get(key, () =>
+      listUserAuthEvents({ userPoolId, username, region }),
+    );
+    return { kind: "listed", events };
+  } catch (err) {
+    if (!(err instanceof CognitoCallError)) throw err;
+    const kind = classifyListingFailure(err.code, err.transient);
+    if (kind === "fail") throw err;
+    return { kind, why: err.message };
+  }
+}
+
+/**
+ * Refresh: looks the event up with AdminListUserAuthEvents and reports the live verdict, so drift
+ * shows and the next `up` restores the declared one (decision table in ./drift.ts). Always returns
+ * an id: an empty one would drop the resource from the stack.
+ */
+export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+  const rid = id || resourceId(props.userPoolId, props.eventId);
+  const { userPoolId, username } = props;
+  const region = typeof props.region === "string" ? props.region : regionOfPoolId(userPoolId);
+  if (typeof userPoolId !== "string" || typeof username !== "string" || region === undefined) {
+    logInfo(
+      `AuthEventFeedback ${rid}: drift not checked, state kept unchanged: the stored state names no user pool, user or region.`,
+    );
+    return { id: rid, props };
+  }
+  const decision = decideRead(props, await liveFinding(userPoolId, username, region));
+  if (decision.log !== undefined) {
+    const line = decision.logOnce ? decision.log : `AuthEventFeedback ${rid}: ${decision.log}`;
+    (decision.logOnce ? logInfoOnce : logInfo)(line);
+  }
+  return {
+    id: rid,
+    props: decision.props,
+    ...(decision.inputs === undefined ? {} : { inputs: decision.inputs }),
+  };
 }
 
 /** Forgets the resource. Cognito has no API to withdraw feedback, so the verdict stays recorded there. */

@@ -4,3 +4,12 @@
 export function logInfo(message: string): void {
   console.log(`[cognito-auth-event-feedback] ${message}`);
 }
+
+const printed = new Set<string>();
+
+/** Prints a line like {@link logInfo}, but only the first time this process sees that exact line. */
+export function logInfoOnce(message: string): void {
+  if (printed.has(message)) return;
+  printed.add(message);
+  logInfo(message);
+}

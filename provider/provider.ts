@@ -7,20 +7,21 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type * as Implementation from "./implementation";
 
-// A bare package specifier, resolved in the provider host from the program's node_modules. (Comments
-// inside a function body would be serialized into state too, so they stay out here.)
-function load(): typeof Implementation {
-  return require("pulumi-cognito-auth-event-feedback/implementation") as typeof Implementation;
-}
+// `I()` is the installed implementation module, loaded by a bare package specifier in the provider
+// host, from the program's node_modules. One letter, as every byte here is stored twice per resource.
+// (Comments inside a function body would be serialized into state too, so they stay out here.)
+const I = () =>
+  require("pulumi-cognito-auth-event-feedback/implementation") as typeof Implementation;
 
-type Props = Record<string, unknown>;
+type Args<K extends keyof typeof Implementation> = Parameters<(typeof Implementation)[K]>;
 
 /** The provider shared by all {@link AuthEventFeedback} resources: a thin loader of `./implementation`. */
 export const provider: pulumi.dynamic.ResourceProvider = {
-  check: (olds: Props, news: Props) => load().check(olds, news),
-  diff: (id: string, olds: Props, news: Props) => load().diff(id, olds, news),
-  create: (inputs: Props) => load().create(inputs),
-  update: (id: string, olds: Props, news: Props) => load().update(id, olds, news),
-  read: (id: string, props: Props) => load().read(id, props),
-  delete: (id: string, props: Props) => load().delete(id, props),
+  configure: (...a: Args<"configure">) => I().configure(...a),
+  check: (...a: Args<"check">) => I().check(...a),
+  diff: (...a: Args<"diff">) => I().diff(...a),
+  create: (...a: Args<"create">) => I().create(...a),
+  update: (...a: Args<"update">) => I().update(...a),
+  read: (...a: Args<"read">) => I().read(...a),
+  delete: (...a: Args<"delete">) => I().delete(...a),
 };

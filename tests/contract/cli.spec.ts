@@ -146,4 +146,67 @@ describe("CLI (npm run -s emulator)", function () {
       );
     });
   });
+
+  describe("GIVEN fault flags", () => {
+    it("THEN the summary names the faults and the quota answers like Cognito", async () => {
+      const proc = spawnCli([
+        "--port",
+        "0",
+        "--quiet",
+        "--quotas",
+        "UserResourceRead=1",
+        "--latency",
+        "1..3",
+        "--fault-seed",
+        "9",
+      ]);
+      child = proc;
+      const stdout = collect(proc.stdout);
+      const url = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: proc.stdout }).once("line", resolve);
+        proc.once("exit", (code) => reject(new Error(`CLI exited with ${code}`)));
+      });
+      const client = new CognitoIdentityProviderClient({
+        endpoint: url,
+        region: "us-east-1",
+        maxAttempts: 1,
+        credentials: {
+          accessKeyId: "AKIDEMULATORADMIN",
+          secretAccessKey: "emulator-secret-not-real",
+        },
+      });
+      const list = () =>
+        client.send(
+          new AdminListUserAuthEventsCommand({
+            UserPoolId: "us-east-1_DemoPool1",
+            Username: "alice",
+          }),
+        );
+      try {
+        await list();
+        await assert.rejects(list(), {
+          name: "TooManyRequestsException",
+          message: "Rate exceeded",
+        });
+      } finally {
+        client.destroy();
+      }
+      assert.match(
+        stdout(),
+        /^Simulated faults \(seed 9\): quotas UserResourceRead 1\/s; latency 1\.\.3 ms\.$/m,
+      );
+    });
+
+    it("THEN a bad value exits 2 naming the flag", async () => {
+      const proc = spawnCli(["--drop-rate", "2"]);
+      child = proc;
+      const stderr = collect(proc.stderr);
+      const { code } = await exited(proc);
+      assert.equal(code, 2);
+      assert.match(
+        stderr(),
+        /option '--drop-rate <rate>' argument '2' is invalid\. expected a number from 0 to 1, e\.g\. 0\.05\./,
+      );
+    });
+  });
 });

@@ -444,7 +444,7 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
           const err = await createFails(inputs());
           assert.equal(
             err.message,
-            `${A} evt-a1 in user pool ${POOL}: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one; then run pulumi up again. [ECONNREFUSED]`,
+            `${A} evt-a1 in user pool ${POOL}: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one. Run pulumi up again: resending feedback is harmless. [ECONNREFUSED]`,
           );
         },
       );

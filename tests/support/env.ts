@@ -2,6 +2,7 @@
 // credentials, retries), exactly as in the provider host.
 import * as os from "node:os";
 import * as path from "node:path";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 
 /** Obviously fake credentials the emulator seeds in tests accept. */
 export const FAKE_ADMIN = { accessKeyId: "AKIDFAKEADMIN", secretAccessKey: "fake-secret-not-real" };
@@ -72,4 +73,16 @@ export async function captureLog(fn: () => Promise<unknown>): Promise<string[]> 
     console.log = original;
   }
   return lines;
+}
+
+/** An emulator started with `options`, and the environment pointed at it with {@link FAKE_ADMIN}. */
+export async function startWithAdminEnv(
+  options: EmulatorOptions,
+): Promise<{ emulator: RunningEmulator; restoreEnv: () => void }> {
+  const emulator = await startEmulator(options);
+  const restoreEnv = isolatedAwsEnv(emulator.url, {
+    AWS_ACCESS_KEY_ID: FAKE_ADMIN.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: FAKE_ADMIN.secretAccessKey,
+  });
+  return { emulator, restoreEnv };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { decideDiff } from "../../provider/diff";
+import { diff } from "../../provider/implementation";
 import { INPUT_PROPERTIES, UNKNOWN } from "../../provider/validate";
 
 // Stored outputs of a resource created in token mode.
@@ -170,6 +171,32 @@ describe("diff: the lifecycle decision table", () => {
           if (!hasUnknown)
             assert.deepEqual(d, { changes: false, replaces: [], deleteBeforeReplace: false });
           assert.ok(!d.replaces.includes("feedbackToken"));
+        }),
+      );
+    });
+
+    it("GIVEN identical known inputs on both sides THEN never a change (through the provider's diff)", async () => {
+      const known = fc.dictionary(
+        fc.constantFrom(...INPUT_PROPERTIES, "mode"),
+        fc.jsonValue().filter((v) => v !== UNKNOWN),
+      );
+      await fc.assert(
+        fc.asyncProperty(known, async (props) => {
+          assert.deepEqual(await diff("id", props, { ...props }), {
+            changes: false,
+            replaces: [],
+            deleteBeforeReplace: false,
+          });
+        }),
+      );
+    });
+
+    it("GIVEN any pair of inputs THEN the provider's diff answers with an explicit boolean and no token replace", async () => {
+      await fc.assert(
+        fc.asyncProperty(bag, bag, async (olds, news) => {
+          const d = await diff("id", olds, news);
+          assert.equal(typeof d.changes, "boolean");
+          assert.ok(!(d.replaces ?? []).includes("feedbackToken"));
         }),
       );
     });

@@ -115,7 +115,7 @@ describe("error mapping: every failure becomes a message that names the pool and
       transient: true,
       message:
         PREFIX_TOKEN +
-        "Cognito throttled the call after 3 attempts (the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call). Run pulumi up again: resending feedback is harmless. If it keeps happening, lower --parallel. [TooManyRequestsException, request id req-123]",
+        "Cognito throttled the call after 3 attempts (the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call). Run pulumi up again: resending feedback is harmless. If it keeps happening, other clients share the quota: lower cognito-feedback:writesPerSecond or raise cognito-feedback:maxAttempts in the stack config. [TooManyRequestsException, request id req-123]",
     },
     {
       name: "InternalErrorException after retries",
@@ -168,7 +168,7 @@ describe("error mapping: every failure becomes a message that names the pool and
       transient: true,
       message:
         PREFIX_TOKEN +
-        "could not reach http://127.0.0.1:9 (ECONNREFUSED) after 3 attempts. Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one; then run pulumi up again. [ECONNREFUSED]",
+        "could not reach http://127.0.0.1:9 (ECONNREFUSED) after 3 attempts. Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one. Run pulumi up again: resending feedback is harmless. [ECONNREFUSED]",
     },
     {
       name: "DNS failure with the code on the cause",
@@ -177,7 +177,7 @@ describe("error mapping: every failure becomes a message that names the pool and
       transient: true,
       message:
         PREFIX_TOKEN +
-        "could not reach the Cognito endpoint for us-east-1 (ENOTFOUND). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one; then run pulumi up again. [ENOTFOUND]",
+        "could not reach the Cognito endpoint for us-east-1 (ENOTFOUND). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one. Run pulumi up again: resending feedback is harmless. [ENOTFOUND]",
     },
     {
       name: "an error nobody anticipated",
@@ -227,20 +227,35 @@ describe("error mapping: every failure becomes a message that names the pool and
     );
   });
 
-  it("GIVEN a listing call without an event THEN the message names the pool and the read quota", () => {
-    const mapped = describeCognitoFailure(
-      sdkError("TooManyRequestsException", "Rate exceeded", { attempts: 2 }),
-      {
-        operation: "AdminListUserAuthEvents",
-        userPoolId: "us-east-1_AbC123xyZ",
-        region: "us-east-1",
-      },
-    );
-    assert.match(
-      mapped.message,
-      /^AdminListUserAuthEvents failed for user pool us-east-1_AbC123xyZ: /,
-    );
-    assert.match(mapped.message, /UserResourceRead quota is 50 requests per second/);
+  describe("GIVEN a listing call (no event) THEN the message names the pool and fits a refresh or the events command", () => {
+    const LIST_CTX: CallContext = {
+      operation: "AdminListUserAuthEvents",
+      userPoolId: "us-east-1_AbC123xyZ",
+      region: "us-east-1",
+    };
+    const PREFIX = "AdminListUserAuthEvents failed for user pool us-east-1_AbC123xyZ: ";
+    const cases: [string, unknown, string][] = [
+      [
+        "throttled",
+        sdkError("TooManyRequestsException", "Rate exceeded", { attempts: 2 }),
+        "Cognito throttled the call after 2 attempts (the UserResourceRead quota is 50 requests per second per account and region). Run it again. If it keeps happening, other clients share the quota: lower cognito-feedback:readsPerSecond or raise cognito-feedback:maxAttempts in the stack config. [TooManyRequestsException, request id req-123]",
+      ],
+      [
+        "no credentials",
+        Object.assign(new Error("Could not load credentials from any providers"), {
+          name: "CredentialsProviderError",
+        }),
+        "no AWS credentials were found, and AdminListUserAuthEvents needs them. Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). [CredentialsProviderError]",
+      ],
+      [
+        "unreachable",
+        networkError("ECONNREFUSED"),
+        "could not reach the Cognito endpoint for us-east-1 (ECONNREFUSED) after 3 attempts. Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one. Run it again. [ECONNREFUSED]",
+      ],
+    ];
+    for (const [name, err, message] of cases) {
+      it(name, () => assert.equal(describeCognitoFailure(err, LIST_CTX).message, PREFIX + message));
+    }
   });
 
   it("redact removes every occurrence and ignores empty secrets", () => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { check } from "../../provider/implementation";
 import {
   checkInputs,
   INPUT_PROPERTIES,
@@ -273,6 +274,54 @@ describe("check: validation of AuthEventFeedback inputs", () => {
         }),
       );
     });
+  });
+});
+
+describe("check through the provider implementation (property-based)", () => {
+  // JSON-ish values as the engine sends them, with the preview's unknown sentinel mixed in.
+  const jsonish = fc.oneof(
+    fc.constant(UNKNOWN),
+    fc.jsonValue(),
+    fc.constantFrom(
+      "us-east-1_AbC",
+      "alice",
+      "evt-1",
+      "valid",
+      "INVALID",
+      "fake-token-1",
+      "us-east-1",
+      "",
+    ),
+  );
+  const news = fc.dictionary(fc.constantFrom(...INPUT_PROPERTIES, "__provider", "extra"), jsonish);
+
+  it("GIVEN any inputs, unknowns included THEN check answers, every failure names a resource property, and unknowns pass through untouched", async () => {
+    await fc.assert(
+      fc.asyncProperty(news, async (given) => {
+        const { inputs, failures } = await check({}, given);
+        for (const f of failures ?? [])
+          assert.ok(INPUT_PROPERTIES.includes(f.property), f.property);
+        for (const [key, value] of Object.entries(given)) {
+          if (value === UNKNOWN && INPUT_PROPERTIES.includes(key)) {
+            assert.equal((inputs as Record<string, unknown>)[key], UNKNOWN);
+          }
+        }
+      }),
+    );
+  });
+
+  it("GIVEN inputs check accepts THEN they come back normalized, and a second check changes nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(news, async (given) => {
+        const first = await check({}, given);
+        if ((first.failures ?? []).length > 0) return;
+        const inputs = first.inputs as Record<string, unknown>;
+        if (typeof inputs.feedbackValue === "string" && inputs.feedbackValue !== UNKNOWN) {
+          assert.ok(["Valid", "Invalid"].includes(inputs.feedbackValue));
+        }
+        assert.deepEqual(await check({}, inputs), first);
+      }),
+    );
   });
 });
 

@@ -1,0 +1,144 @@
+// The AWS SDK client side of every Cognito call: one client per region and configuration, the
+// process-wide pacers, and the per-attempt middlewares (endpoint guard, pacing). The provider host
+// loads this module once per process, so its singletons are shared by every resource.
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import type { FinalizeRequestMiddleware, MiddlewareStack } from "@smithy/types";
+import { unsafeEndpointReason } from "./endpoint";
+import { Pacer } from "./pacing";
+import { resolveSettings, type CallSettings } from "./settings";
+
+/** Feedback calls (UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback): the UserResourceUpdate quota. */
+export const writePacer = new Pacer({ ratePerSecond: 20 });
+/** AdminListUserAuthEvents calls: the UserResourceRead quota. */
+export const readPacer = new Pacer({ ratePerSecond: 40 });
+
+/** Reads one stack-config value (`req.config.get` in configure). */
+export type ConfigReader = (key: string) => string | undefined;
+
+// Set by configure; the environment is read per call, so non-Pulumi users can set the variables at
+// any time. An Error: the stack config was invalid, and every call fails with it.
+let stackConfig: ConfigReader | Error = () => undefined;
+
+/**
+ * Makes `config` the process-wide stack config (the provider's configure calls this); an Error
+ * makes every later call fail with it.
+ */
+export function useStackConfig(config: ConfigReader | Error): void {
+  stackConfig = config;
+}
+
+/** The settings in force, with the pacers set to their rates. @throws the configured Error */
+export function currentSettings(): CallSettings {
+  if (stackConfig instanceof Error) throw stackConfig;
+  const settings = resolveSettings(stackConfig, process.env);
+  writePacer.configure({ ratePerSecond: settings.writesPerSecond });
+  readPacer.configure({ ratePerSecond: settings.readsPerSecond });
+  return settings;
+}
+
+// One client per region and configuration: clients are costly to build, and the endpoint and
+// retry variables are read when a client is built, so a change must give a new client. Sharing
+// the client also shares its retry quota and adaptive rate limiter across resources.
+const clients = new Map<string, CognitoIdentityProviderClient>();
+
+/**
+ * Identifies where and how calls for `region` go now: the region plus every setting and variable
+ * that shapes the client (endpoint, retries, profile).
+ */
+export function configurationKey(region: string): string {
+  const { maxAttempts, retryMode } = currentSettings();
+  const env = process.env;
+  return [
+    region,
+    maxAttempts,
+    retryMode,
+    env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
+    env.AWS_ENDPOINT_URL,
+    env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS,
+    env.AWS_MAX_ATTEMPTS,
+    env.AWS_RETRY_MODE,
+    env.AWS_PROFILE,
+    env.AWS_CONFIG_FILE,
+  ].join("\u0000");
+}
+
+/** The shared SDK client for `region` under the settings and environment in force. */
+export function clientFor(region: string): CognitoIdentityProviderClient {
+  const key = configurationKey(region);
+  const { maxAttempts, retryMode } = currentSettings();
+  let client = clients.get(key);
+  if (client === undefined) {
+    // Credentials come from the SDK's default chain, the endpoint from the AWS_ENDPOINT_URL*
+    // conventions; attempts and retry mode only when ours are in force (else AWS_* decide).
+    client = new CognitoIdentityProviderClient({
+      region,
+      ...(maxAttempts === undefined ? {} : { maxAttempts }),
+      ...(retryMode === undefined ? {} : { retryMode }),
+    });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** Where the last attempt of a call went, for error messages. */
+export interface Seen {
+  url?: string;
+}
+
+/**
+ * Checks the final URL of every attempt, whatever configured it (environment, AWS config file), and
+ * records it for error messages.
+ */
+function guardEndpoint<I extends object, O extends object>(
+  seen: Seen,
+): FinalizeRequestMiddleware<I, O> {
+  return (next) => async (args) => {
+    const request = args.request as { protocol?: string; hostname?: string; port?: number };
+    const protocol = request.protocol ?? "https:";
+    const hostname = request.hostname ?? "";
+    seen.url = `${protocol.replace(/:$/, "")}://${hostname}${request.port ? `:${request.port}` : ""}`;
+    const reason = unsafeEndpointReason(protocol, hostname);
+    if (reason !== undefined) {
+      const err = new Error(reason);
+      err.name = "InsecureEndpointError";
+      throw err;
+    }
+    return next(args);
+  };
+}
+
+/** Resolves when `pacer` lets the next call start. */
+export async function waitTurn(pacer: Pacer): Promise<void> {
+  const wait = pacer.reserve(Date.now());
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/** Waits for the pacer's slot before each attempt, so SDK retries are paced as well. */
+function pace<I extends object, O extends object>(pacer: Pacer): FinalizeRequestMiddleware<I, O> {
+  return (next) => async (args) => {
+    await waitTurn(pacer);
+    return next(args);
+  };
+}
+
+/**
+ * Prepares a command's middleware stack: every attempt (retries included) passes the endpoint guard,
+ * then waits for `pacer`. Both run after the retry middleware and before signing, so a signature is
+ * never made stale by the wait, and a refused endpoint is refused without waiting.
+ */
+export function guardAndPace<I extends object, O extends object>(
+  stack: MiddlewareStack<I, O>,
+  pacer: Pacer,
+  seen: Seen,
+): void {
+  stack.addRelativeTo(guardEndpoint<I, O>(seen), {
+    relation: "before",
+    toMiddleware: "httpSigningMiddleware",
+    name: "cognitoFeedbackEndpointGuard",
+  });
+  stack.addRelativeTo(pace<I, O>(pacer), {
+    relation: "after",
+    toMiddleware: "cognitoFeedbackEndpointGuard",
+    name: "cognitoFeedbackPacing",
+  });
+}

@@ -1,0 +1,51 @@
+// Pure request pacing: decides when each call may start so a process stays below a per-second
+// quota. No timers and no I/O: the caller passes the time and does the waiting, so tests drive it
+// with a fake clock.
+
+/** Options of a {@link Pacer}. */
+export interface PacerOptions {
+  /** Calls per second; 0 (or Infinity) switches pacing off. */
+  ratePerSecond: number;
+  /** Calls that may start at once after an idle spell. @default 1 (evenly spaced calls) */
+  burst?: number;
+}
+
+/**
+ * An interval scheduler (the generic cell rate algorithm, a token bucket in reservation form):
+ * call {@link reserve} once per call and wait the returned milliseconds before sending. With burst
+ * `b` and rate `r`, no one-second window holds more than `b + r` starts, so `b + r` must stay
+ * below the quota; the default burst of 1 keeps calls evenly spaced.
+ */
+export class Pacer {
+  private intervalMs = 0;
+  private toleranceMs = 0;
+  // The theoretical start time of the next call when calls are evenly spaced.
+  private nextMs = -Infinity;
+
+  constructor(options: PacerOptions) {
+    this.configure(options);
+  }
+
+  /** Changes the rate (and burst) for calls reserved from now on. */
+  configure(options: PacerOptions): void {
+    const { ratePerSecond, burst = 1 } = options;
+    if (!(ratePerSecond >= 0) || !(burst >= 1)) {
+      throw new RangeError(`invalid pacing: ${ratePerSecond}/s, burst ${burst}`);
+    }
+    this.intervalMs = ratePerSecond === 0 || ratePerSecond === Infinity ? 0 : 1000 / ratePerSecond;
+    this.toleranceMs = (Math.floor(burst) - 1) * this.intervalMs;
+  }
+
+  /** Calls per second now in force (Infinity when pacing is off). */
+  get ratePerSecond(): number {
+    return this.intervalMs === 0 ? Infinity : 1000 / this.intervalMs;
+  }
+
+  /** Reserves the next start slot for a call made at `nowMs`; returns how long to wait (ms, >= 0). */
+  reserve(nowMs: number): number {
+    if (this.intervalMs === 0) return 0;
+    const start = Math.max(nowMs, this.nextMs - this.toleranceMs);
+    this.nextMs = Math.max(this.nextMs, start) + this.intervalMs;
+    return start - nowMs;
+  }
+}

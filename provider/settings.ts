@@ -1,0 +1,127 @@
+// Pure parsing of the provider's tunables from Pulumi stack config and environment variables.
+// No I/O: the caller passes a config reader and the environment.
+
+/** Namespace of the stack-config keys (`pulumi config set cognito-feedback:<key> <value>`). */
+export const CONFIG_NAMESPACE = "cognito-feedback";
+
+/** How fast and how persistently the provider calls Cognito. */
+export interface CallSettings {
+  /** Feedback calls per second, shared by every resource in the process; Infinity = no pacing. */
+  writesPerSecond: number;
+  /** AdminListUserAuthEvents calls per second, shared by the process; Infinity = no pacing. */
+  readsPerSecond: number;
+  /**
+   * Attempts per call (first try plus retries); undefined leaves it to the AWS SDK, which then
+   * reads `AWS_MAX_ATTEMPTS`.
+   */
+  maxAttempts?: number;
+  /** The SDK retry mode; undefined leaves it to the SDK, which then reads `AWS_RETRY_MODE`. */
+  retryMode?: "adaptive";
+}
+
+/** Defaults: below the UserResourceUpdate (25/s) and UserResourceRead (50/s) quotas. */
+export const DEFAULT_SETTINGS: Readonly<Required<CallSettings>> = {
+  writesPerSecond: 20,
+  readsPerSecond: 40,
+  maxAttempts: 10,
+  retryMode: "adaptive",
+};
+
+interface Setting {
+  key: "writesPerSecond" | "readsPerSecond" | "maxAttempts";
+  env: string;
+  integer: boolean;
+  min: number;
+  max: number;
+  meaning: string;
+}
+
+const SETTINGS: readonly Setting[] = [
+  {
+    key: "writesPerSecond",
+    env: "COGNITO_FEEDBACK_WRITES_PER_SECOND",
+    integer: false,
+    min: 0,
+    max: 10_000,
+    meaning: "feedback calls per second (0 = no pacing); Cognito allows 25",
+  },
+  {
+    key: "readsPerSecond",
+    env: "COGNITO_FEEDBACK_READS_PER_SECOND",
+    integer: false,
+    min: 0,
+    max: 10_000,
+    meaning: "AdminListUserAuthEvents calls per second (0 = no pacing); Cognito allows 50",
+  },
+  {
+    key: "maxAttempts",
+    env: "COGNITO_FEEDBACK_MAX_ATTEMPTS",
+    integer: true,
+    min: 1,
+    max: 100,
+    meaning: "attempts per Cognito call, retries included",
+  },
+];
+
+/** Thrown when a setting has a value the provider cannot use; the message names the key. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SettingsError";
+  }
+}
+
+function parse(setting: Setting, raw: string, source: string): number {
+  const value = Number(raw.trim());
+  const ok =
+    raw.trim() !== "" &&
+    Number.isFinite(value) &&
+    value >= setting.min &&
+    value <= setting.max &&
+    (!setting.integer || Number.isInteger(value));
+  if (!ok) {
+    const kind = setting.integer ? "a whole number" : "a number";
+    throw new SettingsError(
+      `${source} is ${JSON.stringify(raw)}, but it must be ${kind} from ${setting.min} to ${setting.max} (${setting.meaning}). Set it to a valid value or remove it to use the default, ${DEFAULT_SETTINGS[setting.key]}.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads the settings. Precedence per setting: stack config `cognito-feedback:<key>` (read through
+ * `get`), then the `COGNITO_FEEDBACK_*` environment variable, then the default. For attempts and
+ * retry mode, the AWS SDK's own `AWS_MAX_ATTEMPTS` / `AWS_RETRY_MODE` come before our default.
+ * A rate of 0 switches pacing off.
+ * @throws SettingsError naming the key (or variable) and what to set.
+ */
+export function resolveSettings(
+  get: (key: string) => string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): CallSettings {
+  const found: Partial<Record<Setting["key"], number>> = {};
+  for (const setting of SETTINGS) {
+    const key = `${CONFIG_NAMESPACE}:${setting.key}`;
+    const fromConfig = get(key);
+    const fromEnv = env[setting.env];
+    if (fromConfig !== undefined)
+      found[setting.key] = parse(setting, fromConfig, `stack config ${key}`);
+    else if (fromEnv !== undefined && fromEnv !== "") {
+      found[setting.key] = parse(setting, fromEnv, `environment variable ${setting.env}`);
+    }
+  }
+  const rate = (value: number | undefined, fallback: number) =>
+    value === undefined ? fallback : value === 0 ? Infinity : value;
+  const sdkAttempts = env.AWS_MAX_ATTEMPTS !== undefined && env.AWS_MAX_ATTEMPTS !== "";
+  const sdkMode = env.AWS_RETRY_MODE !== undefined && env.AWS_RETRY_MODE !== "";
+  return {
+    writesPerSecond: rate(found.writesPerSecond, DEFAULT_SETTINGS.writesPerSecond),
+    readsPerSecond: rate(found.readsPerSecond, DEFAULT_SETTINGS.readsPerSecond),
+    ...(found.maxAttempts !== undefined
+      ? { maxAttempts: found.maxAttempts }
+      : sdkAttempts
+        ? {}
+        : { maxAttempts: DEFAULT_SETTINGS.maxAttempts }),
+    ...(sdkMode ? {} : { retryMode: DEFAULT_SETTINGS.retryMode }),
+  };
+}

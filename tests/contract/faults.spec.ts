@@ -1,0 +1,248 @@
+/**
+ * Simulated faults against the plain AWS SDK: quotas answered like Cognito, internal errors,
+ * dropped connections, latency, the seeded PRNG and the counters. SDK retries are off (maxAttempts
+ * 1) wherever the raw answer is checked.
+ */
+import * as assert from "node:assert/strict";
+import {
+  AdminListUserAuthEventsCommand,
+  AdminUpdateAuthEventFeedbackCommand,
+  InternalErrorException,
+  TooManyRequestsException,
+  UpdateAuthEventFeedbackCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { FaultPlan, type EmulatorCounters, type FaultOptions } from "../../emulator";
+import {
+  bobFeedback,
+  clientFor,
+  expectServiceError,
+  POOL,
+  startFixture,
+  type Fixture,
+} from "./helpers";
+
+const listAlice = () => new AdminListUserAuthEventsCommand({ UserPoolId: POOL, Username: "alice" });
+const adminFeedback = () =>
+  new AdminUpdateAuthEventFeedbackCommand({
+    UserPoolId: POOL,
+    Username: "alice",
+    EventId: "a-evt-1",
+    FeedbackValue: "Valid",
+  });
+
+/** Runs all `calls` at once; returns how each ended: "ok" or the error's name. */
+async function outcomes(calls: (() => Promise<unknown>)[]): Promise<string[]> {
+  const settled = await Promise.allSettled(calls.map((c) => c()));
+  return settled.map((s) => (s.status === "fulfilled" ? "ok" : (s.reason as Error).name));
+}
+
+function count(names: string[], name: string): number {
+  return names.filter((n) => n === name).length;
+}
+
+describe("simulated faults (AWS SDK against the emulator)", () => {
+  let fx: Fixture;
+  beforeEach(async () => {
+    fx = await startFixture();
+  });
+  afterEach(() => fx.close());
+
+  describe("quotas", () => {
+    it("GIVEN UserResourceUpdate 5/s WHEN 8 feedback calls of both kinds arrive at once THEN 5 pass and 3 get Cognito's throttling answer", async () => {
+      fx.emulator.store.setFaults({ quotas: { UserResourceUpdate: 5 } });
+      const calls = Array.from({ length: 8 }, (_, i) =>
+        i % 2 === 0
+          ? () => fx.anonymous.send(new UpdateAuthEventFeedbackCommand(bobFeedback()))
+          : () => fx.admin.send(adminFeedback()),
+      );
+      const names = await outcomes(calls);
+      assert.equal(count(names, "ok"), 5, names.join());
+      assert.equal(count(names, "TooManyRequestsException"), 3, names.join());
+      const c = fx.emulator.store.counters();
+      assert.equal(
+        c.operations.UpdateAuthEventFeedback.throttled +
+          c.operations.AdminUpdateAuthEventFeedback.throttled,
+        3,
+      );
+      assert.equal(c.feedbackWritesApplied, 5);
+    });
+
+    it("GIVEN a throttled call THEN it is HTTP 400 TooManyRequestsException 'Rate exceeded', a client fault", async () => {
+      fx.emulator.store.setFaults({ quotas: { UserResourceRead: 1 } });
+      await fx.admin.send(listAlice());
+      await expectServiceError(fx.admin.send(listAlice()), {
+        type: TooManyRequestsException,
+        name: "TooManyRequestsException",
+        status: 400,
+        message: "Rate exceeded",
+      });
+    });
+
+    it("GIVEN the read quota exhausted THEN feedback calls still pass (separate categories)", async () => {
+      fx.emulator.store.setFaults({ quotas: { UserResourceRead: 1, UserResourceUpdate: 1 } });
+      assert.deepEqual(
+        await outcomes([() => fx.admin.send(listAlice()), () => fx.admin.send(adminFeedback())]),
+        ["ok", "ok"],
+      );
+    });
+
+    it('GIVEN quotas "real" THEN the plan holds 25/s for updates and 50/s for reads', () => {
+      assert.deepEqual(new FaultPlan({ quotas: "real" }).quotas, {
+        UserResourceUpdate: 25,
+        UserResourceRead: 50,
+      });
+    });
+
+    it("GIVEN a sliding one-second window THEN a slot frees exactly 1000 ms after the admitted request", () => {
+      const plan = new FaultPlan({ quotas: { UserResourceRead: 2 } });
+      const at = (ms: number) => plan.admit("AdminListUserAuthEvents", ms) ?? "ok";
+      assert.deepEqual(
+        [at(0), at(400), at(999), at(1000), at(1001), at(1399), at(1400)],
+        ["ok", "ok", "throttled", "ok", "throttled", "throttled", "ok"],
+      );
+    });
+  });
+
+  it("GIVEN internalErrorRate 1 THEN every call is HTTP 500 InternalErrorException, a server fault, and nothing is written", async () => {
+    fx.emulator.store.setFaults({ internalErrorRate: 1 });
+    await expectServiceError(fx.anonymous.send(new UpdateAuthEventFeedbackCommand(bobFeedback())), {
+      type: InternalErrorException,
+      name: "InternalErrorException",
+      status: 500,
+      message: "Internal error (simulated by the emulator).",
+      fault: "server",
+    });
+    assert.equal(fx.emulator.store.feedbackOf(POOL, "b-evt-1"), undefined);
+    assert.equal(fx.emulator.store.counters().operations.UpdateAuthEventFeedback.internalErrors, 1);
+  });
+
+  it("GIVEN dropRate 1 THEN the SDK sees a reset connection (ECONNRESET), which its retry strategy treats as transient", async () => {
+    fx.emulator.store.setFaults({ dropRate: 1 });
+    const client = clientFor(fx.emulator, { maxAttempts: 3 });
+    try {
+      const err = (await client.send(listAlice()).then(
+        () => assert.fail("a dropped connection cannot succeed"),
+        (e: unknown) => e,
+      )) as Error & { code?: string; $metadata?: { attempts?: number } };
+      assert.equal(err.code, "ECONNRESET");
+      assert.match(err.message, /socket hang up/);
+      assert.equal(err.$metadata?.attempts, 3, "retried as a transient error");
+    } finally {
+      client.destroy();
+    }
+    assert.equal(fx.emulator.store.counters().operations.AdminListUserAuthEvents.dropped, 3);
+  });
+
+  it("GIVEN some drops WHEN the SDK retries THEN the call succeeds on a fresh connection", async () => {
+    fx.emulator.store.setFaults({ dropRate: 0.5, seed: 7 });
+    const client = clientFor(fx.emulator, { maxAttempts: 10 });
+    try {
+      for (let i = 0; i < 5; i++) await client.send(listAlice());
+    } finally {
+      client.destroy();
+    }
+    const c = fx.emulator.store.counters().operations.AdminListUserAuthEvents;
+    assert.equal(c.succeeded, 5);
+    assert.ok(c.dropped > 0, "seed 7 drops some of the first attempts");
+  });
+
+  it("GIVEN 60 ms latency THEN a call takes at least that long (a lower bound, which cannot flake)", async () => {
+    fx.emulator.store.setFaults({ latencyMs: 60 });
+    const started = Date.now();
+    await fx.admin.send(listAlice());
+    assert.ok(Date.now() - started >= 55);
+  });
+
+  it("GIVEN the same seed THEN the same requests meet the same faults (reproducible runs)", () => {
+    const run = (options: FaultOptions) => {
+      const plan = new FaultPlan(options);
+      return Array.from({ length: 200 }, (_, i) => {
+        const { drop, delayMs } = plan.arrive();
+        return `${drop}/${delayMs.toFixed(3)}/${plan.admit("AdminUpdateAuthEventFeedback", i * 10) ?? "ok"}`;
+      });
+    };
+    const options = {
+      internalErrorRate: 0.2,
+      dropRate: 0.1,
+      latencyMs: { min: 1, max: 9 },
+      seed: 42,
+    };
+    assert.deepEqual(run(options), run(options));
+    assert.notDeepEqual(run(options), run({ ...options, seed: 43 }));
+  });
+
+  it("GIVEN faults changed at run time THEN they apply from the next request, and {} turns them off", async () => {
+    await fx.admin.send(listAlice());
+    fx.emulator.store.setFaults({ internalErrorRate: 1 });
+    assert.deepEqual(await outcomes([() => fx.admin.send(listAlice())]), [
+      "InternalErrorException",
+    ]);
+    fx.emulator.store.setFaults({});
+    await fx.admin.send(listAlice());
+  });
+
+  it("GIVEN requests of every kind THEN the counters say how each ended, and resetCounters zeroes them", async () => {
+    await fx.anonymous.send(new UpdateAuthEventFeedbackCommand(bobFeedback()));
+    await outcomes([
+      () =>
+        fx.admin.send(new AdminListUserAuthEventsCommand({ UserPoolId: POOL, Username: "nobody" })),
+    ]);
+    const expected: EmulatorCounters = {
+      operations: {
+        UpdateAuthEventFeedback: {
+          succeeded: 1,
+          throttled: 0,
+          internalErrors: 0,
+          dropped: 0,
+          otherErrors: 0,
+        },
+        AdminUpdateAuthEventFeedback: {
+          succeeded: 0,
+          throttled: 0,
+          internalErrors: 0,
+          dropped: 0,
+          otherErrors: 0,
+        },
+        AdminListUserAuthEvents: {
+          succeeded: 0,
+          throttled: 0,
+          internalErrors: 0,
+          dropped: 0,
+          otherErrors: 1,
+        },
+      },
+      feedbackWritesApplied: 1,
+    };
+    assert.deepEqual(fx.emulator.store.counters(), expected);
+    fx.emulator.store.resetCounters();
+    assert.equal(fx.emulator.store.counters().feedbackWritesApplied, 0);
+  });
+
+  describe("GIVEN bad fault options THEN they are refused, naming the option", () => {
+    const cases: [FaultOptions, string][] = [
+      [{ internalErrorRate: 1.5 }, "internalErrorRate must be a number from 0 to 1, got 1.5."],
+      [{ dropRate: -0.1 }, "dropRate must be a number from 0 to 1, got -0.1."],
+      [
+        { latencyMs: { min: 10, max: 5 } },
+        'latencyMs must be a number of milliseconds >= 0, or { min, max } with 0 <= min <= max; got {"min":10,"max":5}.',
+      ],
+      [
+        { quotas: { UserResourceWrite: 5 } as never },
+        'quotas: unknown category "UserResourceWrite"; use UserResourceUpdate or UserResourceRead.',
+      ],
+      [
+        { quotas: { UserResourceRead: 0.5 } },
+        "quotas.UserResourceRead must be a whole number of requests per second >= 1, got 0.5.",
+      ],
+      [{ seed: 1.5 }, "seed must be a whole number, got 1.5."],
+    ];
+    for (const [options, message] of cases) {
+      it(message, () => {
+        assert.throws(() => fx.emulator.store.setFaults(options), {
+          name: "FaultOptionsError",
+          message,
+        });
+      });
+    }
+  });
+});

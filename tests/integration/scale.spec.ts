@@ -1,0 +1,140 @@
+// Many overrides at once: the provider's pacing and retries against the emulator's quotas and
+// faults. Quotas are higher than Cognito's (100/s, paced at 80/s) so the suite stays fast; the
+// ratio to the quota is what matters.
+import assert from "node:assert/strict";
+import type { EmulatorOptions, RunningEmulator, Seed } from "../../emulator";
+import { provider } from "../../provider";
+import { FAKE_ADMIN, startWithAdminEnv, withEnv } from "../support/env";
+import { configureProvider } from "../support/provider-config";
+
+const POOL = "us-east-1_ScalePool1";
+
+/** One user with `n` events `bulk-<i>`. */
+function bulkSeed(n: number): Seed {
+  const start = Date.parse("2026-10-01T00:00:00Z");
+  return {
+    credentials: [{ ...FAKE_ADMIN, name: "admin" }],
+    userPools: [
+      {
+        id: POOL,
+        threatProtection: "ENFORCED",
+        users: [
+          {
+            username: "bulk",
+            events: Array.from({ length: n }, (_, i) => ({
+              eventId: `bulk-${i}`,
+              creationDate: new Date(start + i * 1000).toISOString(),
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Creates `n` resources at once (admin mode), as `pulumi up` does with a high --parallel. */
+async function createAll(n: number): Promise<PromiseSettledResult<unknown>[]> {
+  return Promise.allSettled(
+    Array.from({ length: n }, (_, i) =>
+      provider.create({
+        userPoolId: POOL,
+        username: "bulk",
+        eventId: `bulk-${i}`,
+        feedbackValue: i % 2 === 0 ? "Invalid" : "Valid",
+        region: "us-east-1",
+      }),
+    ),
+  );
+}
+
+function failures(results: PromiseSettledResult<unknown>[]): string[] {
+  return results.flatMap((r) => (r.status === "rejected" ? [(r.reason as Error).message] : []));
+}
+
+describe("many overrides at once: pacing and retries against quotas and faults", function () {
+  this.timeout(30000);
+  let emulator: RunningEmulator;
+  let restoreEnv: () => void;
+
+  afterEach(async () => {
+    await configureProvider({});
+    restoreEnv();
+    await emulator.stop();
+  });
+
+  async function start(n: number, faults: EmulatorOptions): Promise<void> {
+    ({ emulator, restoreEnv } = await startWithAdminEnv({ seed: bulkSeed(n), ...faults }));
+  }
+
+  it("GIVEN a 100/s quota and pacing at 80/s WHEN 100 resources are created at once THEN none fails, none is throttled, every verdict is applied", async () => {
+    await start(100, { faults: { quotas: { UserResourceUpdate: 100 } } });
+    await configureProvider({ "cognito-feedback:writesPerSecond": "80" });
+    const results = await createAll(100);
+    assert.deepEqual(failures(results), []);
+    const counters = emulator.store.counters();
+    assert.equal(counters.feedbackWritesApplied, 100);
+    assert.equal(counters.operations.AdminUpdateAuthEventFeedback.throttled, 0);
+    for (let i = 0; i < 100; i++) {
+      assert.equal(
+        emulator.store.feedbackOf(POOL, `bulk-${i}`)?.value,
+        i % 2 === 0 ? "Invalid" : "Valid",
+      );
+    }
+  });
+
+  it("GIVEN the SDK's naive defaults (no pacing, standard mode, 3 attempts) WHEN 40 resources are created at once against 10/s THEN throttling failures happen", async () => {
+    await start(40, { faults: { quotas: { UserResourceUpdate: 10 } } });
+    await configureProvider({ "cognito-feedback:writesPerSecond": "0" });
+    // Three attempts within about three seconds admit at most 10 per second: at least 10 must fail.
+    const results = await withEnv({ AWS_RETRY_MODE: "standard", AWS_MAX_ATTEMPTS: "3" }, () =>
+      createAll(40),
+    );
+    const failed = failures(results);
+    assert.ok(failed.length >= 10, `${failed.length} failures`);
+    assert.match(
+      failed[0],
+      /^AdminUpdateAuthEventFeedback failed for event bulk-\d+ in user pool us-east-1_ScalePool1: Cognito throttled the call after 3 attempts \(the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call\)\./,
+    );
+    assert.ok(emulator.store.counters().operations.AdminUpdateAuthEventFeedback.throttled > 0);
+  });
+
+  it("GIVEN 5% internal errors, 5% dropped connections and 1-10 ms latency WHEN 60 resources are created at once THEN every verdict is applied", async () => {
+    await start(60, {
+      faults: {
+        quotas: { UserResourceUpdate: 100 },
+        internalErrorRate: 0.05,
+        dropRate: 0.05,
+        latencyMs: { min: 1, max: 10 },
+        seed: 2026,
+      },
+    });
+    await configureProvider({ "cognito-feedback:writesPerSecond": "80" });
+    const results = await createAll(60);
+    assert.deepEqual(failures(results), []);
+    const c = emulator.store.counters();
+    const writes = c.operations.AdminUpdateAuthEventFeedback;
+    assert.equal(c.feedbackWritesApplied, 60);
+    assert.ok(writes.internalErrors + writes.dropped > 0, "seed 2026 injects some faults");
+    for (let i = 0; i < 60; i++)
+      assert.ok(emulator.store.feedbackOf(POOL, `bulk-${i}`) !== undefined);
+  });
+
+  it("GIVEN a bad stack config value WHEN configured THEN configure and every later Cognito call fail naming the key", async () => {
+    await start(1, {});
+    await assert.rejects(configureProvider({ "cognito-feedback:maxAttempts": "many" }), {
+      name: "SettingsError",
+      message:
+        'stack config cognito-feedback:maxAttempts is "many", but it must be a whole number from 1 to 100 (attempts per Cognito call, retries included). Set it to a valid value or remove it to use the default, 10.',
+    });
+    await assert.rejects(
+      provider.create({
+        userPoolId: POOL,
+        username: "bulk",
+        eventId: "bulk-0",
+        feedbackValue: "Valid",
+      }),
+      { name: "SettingsError", message: /^stack config cognito-feedback:maxAttempts is "many"/ },
+    );
+    assert.equal(emulator.store.requests.length, 0);
+  });
+});

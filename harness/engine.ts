@@ -293,13 +293,14 @@ export class TestEngine {
       return next;
     };
 
-    const fail = (step: PlanStep, err: unknown): never => {
+    // `call` names what failed: a provider call (check, diff) or the step itself (create, update…).
+    const fail = (step: PlanStep, err: unknown, call: string = step.op): never => {
       failed = true;
       step.error = describe(err);
       diagnostics.push({
         severity: "error",
         urn: step.urn,
-        message: `${step.type} resource '${step.name}': ${step.op} failed: ${step.error}`,
+        message: `${step.type} resource '${step.name}': ${call} failed: ${step.error}`,
       });
       throw new StepError(step.error);
     };
@@ -362,7 +363,7 @@ export class TestEngine {
         steps.set(reg.urn, step);
         const check = await host
           .check(reg.urn, old?.inputs ?? {}, news)
-          .catch((err: unknown) => fail(step, err));
+          .catch((err: unknown) => fail(step, err, "check"));
         if (check.failures.length > 0) {
           failed = true;
           for (const f of check.failures) {
@@ -379,7 +380,7 @@ export class TestEngine {
         if (old !== undefined) {
           const diff = await host
             .diff(reg.urn, old.id ?? "", old.outputs, inputs, old.inputs)
-            .catch((err: unknown) => fail(step, err));
+            .catch((err: unknown) => fail(step, err, "diff"));
           step.diffKeys = changedKeys(old.inputs, inputs);
           if (diff.changes === "none") {
             step.op = "same";
@@ -396,7 +397,7 @@ export class TestEngine {
             // The engine checks again with no old inputs before a replace.
             const recheck = await host
               .check(reg.urn, {}, news)
-              .catch((err: unknown) => fail(step, err));
+              .catch((err: unknown) => fail(step, err, "check"));
             inputs = annotateSecrets(recheck.inputs, news);
           } else {
             step.op = "update";

@@ -138,6 +138,18 @@ describe("engine: the basic example's lifecycle through the real provider host",
     assert.equal(fx.stateText(), "");
   });
 
+  it("GIVEN an unusable provider setting in stack config WHEN previewed THEN the preview fails naming the key, and nothing is sent", async () => {
+    const result = await fx
+      .engine({ config: { ...basicConfig(), "cognito-feedback:writesPerSecond": "fast" } })
+      .preview();
+    assert.equal(result.ok, false);
+    const errors = result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+    assert.deepEqual(errors, [
+      `pulumi-nodejs:dynamic/cognito:AuthEventFeedback resource 'suspicious-sign-in': check failed: stack config cognito-feedback:writesPerSecond is "fast", but it must be a number from 0 to 10000 (feedback calls per second (0 = no pacing); Cognito allows 25). Set it to a valid value or remove it to use the default, 20.`,
+    ]);
+    assert.deepEqual(fx.emulator.store.requests, []);
+  });
+
   it("GIVEN Cognito rejects the call WHEN up runs THEN the run fails with the provider's message, state stays as it was, and a re-run converges", async () => {
     const engine = fx.engine({ config: basicConfig(), secrets: { feedbackToken: TOKENS.first } });
     assertOk(await engine.up());

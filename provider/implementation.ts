@@ -4,9 +4,9 @@
 // on resources created long ago.
 import type * as pulumi from "@pulumi/pulumi";
 import { sendFeedback } from "./cognito";
-import { decideDiff } from "./diff";
+import { decideDiff, needsFeedbackCall } from "./diff";
 import { logInfo } from "./log";
-import type { AuthEventFeedbackInputs, AuthEventFeedbackOutputs } from "./types";
+import type { AuthEventFeedbackInputs, AuthEventFeedbackOutputs, FeedbackMode } from "./types";
 import { checkInputs, parseInputs } from "./validate";
 
 type Props = Record<string, unknown>;
@@ -16,21 +16,28 @@ function resourceId(userPoolId: unknown, eventId: unknown): string {
   return `${String(userPoolId)}/${String(eventId)}`;
 }
 
-function outputsOf(inputs: AuthEventFeedbackInputs): AuthEventFeedbackOutputs {
+function modeOf(inputs: AuthEventFeedbackInputs): FeedbackMode {
+  return inputs.feedbackToken !== undefined ? "token" : "admin";
+}
+
+// Audit notes appear only when given, so state of resources without them keeps its old shape.
+function outputsOf(inputs: AuthEventFeedbackInputs, mode: FeedbackMode): AuthEventFeedbackOutputs {
   return {
     userPoolId: inputs.userPoolId,
     username: inputs.username,
     eventId: inputs.eventId,
     feedbackValue: inputs.feedbackValue,
     region: inputs.region,
-    mode: inputs.feedbackToken !== undefined ? "token" : "admin",
+    mode,
+    ...(inputs.reason !== undefined ? { reason: inputs.reason } : {}),
+    ...(inputs.ticket !== undefined ? { ticket: inputs.ticket } : {}),
   };
 }
 
 async function apply(raw: Props): Promise<AuthEventFeedbackOutputs> {
   const inputs = parseInputs(raw);
   await sendFeedback(inputs);
-  return outputsOf(inputs);
+  return outputsOf(inputs, modeOf(inputs));
 }
 
 /** Validates inputs with Cognito's constraints; unknown values pass through. */
@@ -50,13 +57,19 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
   return { id: resourceId(outs.userPoolId, outs.eventId), outs };
 }
 
-/** Sends the new feedback value for the same event. */
+/**
+ * Sends the new feedback value for the same event. When only the audit notes (reason, ticket)
+ * changed, records them without calling Cognito, and `mode` keeps saying how the verdict was sent.
+ */
 export async function update(
   _id: string,
-  _olds: Props,
+  olds: Props,
   news: Props,
 ): Promise<pulumi.dynamic.UpdateResult> {
-  return { outs: await apply(news) };
+  if (needsFeedbackCall(olds, news)) return { outs: await apply(news) };
+  const inputs = parseInputs(news);
+  const mode = olds.mode === "token" || olds.mode === "admin" ? olds.mode : modeOf(inputs);
+  return { outs: outputsOf(inputs, mode) };
 }
 
 /** Returns the recorded state unchanged, always with an id (an empty id would drop the resource). */

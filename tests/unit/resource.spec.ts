@@ -56,6 +56,21 @@ describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
     assert.ok(!("feedbackToken" in (reg.inputs as Record<string, unknown>)));
   });
 
+  it("GIVEN reason and ticket WHEN declared THEN they are sent as plain inputs (audit notes, not secrets)", async () => {
+    const r = new AuthEventFeedback("noted", {
+      userPoolId: "us-east-1_AbC123xyZ",
+      username: "carol",
+      eventId: "evt-3",
+      feedbackValue: "Valid",
+      reason: "Carol confirmed the sign-in by phone",
+      ticket: "SEC-42",
+    });
+    await new Promise<void>((resolve) => r.urn.apply(() => resolve()));
+    const inputs = registered.find((x) => x.name === "noted")?.inputs as Record<string, unknown>;
+    assert.equal(inputs.reason, "Carol confirmed the sign-in by phone");
+    assert.equal(inputs.ticket, "SEC-42");
+  });
+
   it("GIVEN two resources THEN they share one serialized provider text", () => {
     const texts = new Set(registered.map((x) => (x.inputs as Record<string, unknown>).__provider));
     assert.equal(texts.size, 1);

@@ -126,7 +126,7 @@ function secretInNote(name: string, v: string): string | undefined {
 
 const reasonRule: Rule = (v) => {
   if (v.trim() === "") {
-    return "reason is blank: say in a sentence why the verdict is right (who confirmed it, and how), or leave reason out.";
+    return "reason is blank: say in a sentence why the verdict is right (who confirmed it, and how).";
   }
   if (v.length > REASON_MAX) {
     return `reason is ${v.length} characters long; at most ${REASON_MAX} are allowed: summarise it and put the details in the ticket.`;
@@ -195,12 +195,27 @@ const FIELDS: Field[] = [
     rule: regionRule,
     missing: "",
   },
-  { name: "reason", required: false, rule: reasonRule, missing: "" },
+  {
+    name: "reason",
+    required: false,
+    rule: reasonRule,
+    missing:
+      "reason is required: say in a sentence why the verdict is right (who confirmed it, and how).",
+  },
   { name: "ticket", required: false, rule: ticketRule, missing: "" },
 ];
 
 /** The resource's input properties, in the order failures are reported. */
 export const INPUT_PROPERTIES: readonly string[] = FIELDS.map((f) => f.name);
+
+/** Options of {@link checkInputs}. */
+export interface CheckOptions {
+  /**
+   * Optional inputs to require too, e.g. `["reason"]` for the overrides file.
+   * @default none
+   */
+  require?: readonly string[];
+}
 
 function checkField(field: Field, value: unknown): string | undefined {
   if (value === undefined || value === null) return field.required ? field.missing : undefined;
@@ -222,11 +237,16 @@ function checkField(field: Field, value: unknown): string | undefined {
  * known values come back normalized (`feedbackValue` capitalised, `region` derived from the pool id
  * when absent). Properties other than the resource's own are dropped. Deterministic.
  */
-export function checkInputs(news: Record<string, unknown>): CheckOutcome {
+export function checkInputs(
+  news: Record<string, unknown>,
+  options: CheckOptions = {},
+): CheckOutcome {
   const inputs: Record<string, unknown> = {};
   const failures: InputProblem[] = [];
+  const required = new Set(options.require ?? []);
 
-  for (const field of FIELDS) {
+  for (const raw of FIELDS) {
+    const field = required.has(raw.name) && raw.missing !== "" ? { ...raw, required: true } : raw;
     const value = news[field.name];
     if (isUnknown(value)) {
       inputs[field.name] = value;

@@ -156,7 +156,7 @@ describe("check: validation of AuthEventFeedback inputs", () => {
         input: { reason: "   " },
         property: "reason",
         reason:
-          "reason is blank: say in a sentence why the verdict is right (who confirmed it, and how), or leave reason out.",
+          "reason is blank: say in a sentence why the verdict is right (who confirmed it, and how).",
       },
       {
         name: "reason empty",
@@ -217,6 +217,16 @@ describe("check: validation of AuthEventFeedback inputs", () => {
       it(c.name, () => {
         assert.deepEqual(failuresFor(c.input), [{ property: c.property, reason: c.reason }]);
       });
+    }
+  });
+
+  it("GIVEN reason is required (as in the overrides file) WHEN it is missing or empty THEN it says to give one", () => {
+    const message =
+      "reason is required: say in a sentence why the verdict is right (who confirmed it, and how).";
+    for (const reason of [undefined, ""]) {
+      assert.deepEqual(checkInputs({ ...VALID, reason }, { require: ["reason"] }).failures, [
+        { property: "reason", reason: message },
+      ]);
     }
   });
 

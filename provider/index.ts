@@ -1,6 +1,25 @@
-// Package entry point: the resource class, its types and the shared provider object.
+// Package entry point: the resource class, its types and the shared provider object; the
+// overrides file (loader, component) and the preview review summary.
 export { AuthEventFeedback } from "./resource";
 export { provider } from "./provider";
+export {
+  AuthEventFeedbackSet,
+  FEEDBACK_SET_TYPE,
+  type AuthEventFeedbackSetArgs,
+  type OverrideInput,
+} from "./feedback-set";
+export {
+  formatOverridesProblem,
+  OverridesError,
+  parseOverrides,
+  validateOverrides,
+  type Override,
+  type OverridesOptions,
+  type OverridesProblem,
+  type OverridesResult,
+} from "./overrides";
+export { loadOverridesFile } from "./overrides-file";
+export { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
 export type {
   AuthEventFeedbackArgs,
   AuthEventFeedbackInputs,

@@ -1,25 +1,15 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AuthEventFeedback } from "../../provider";
+import { recordingMocks } from "../support/mocks";
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
+  let registered: pulumi.runtime.MockResourceArgs[] = [];
 
   before(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      false,
-    );
+    registered = await recordingMocks();
   });
 
   it("GIVEN a resource with a token WHEN declared THEN it registers the dynamic type with the token wrapped as a secret", async () => {

@@ -8,6 +8,7 @@ import { OverridesError, validateOverrides, type Override } from "./overrides";
 import { loadOverridesFile } from "./overrides-file";
 import { AuthEventFeedback } from "./resource";
 import { DEFAULT_TOKENS_CONFIG_KEY, tokenEventIds } from "./token-config";
+import { FEEDBACK_SET_TYPE } from "./type-tokens";
 
 /** One verdict as written in an overrides file, for {@link AuthEventFeedbackSetArgs.overrides}. */
 export interface OverrideInput {
@@ -43,9 +44,6 @@ export interface AuthEventFeedbackSetArgs {
   /** Config namespace of that key. @default the project name */
   configNamespace?: string;
 }
-
-/** Type token of {@link AuthEventFeedbackSet}. */
-export const FEEDBACK_SET_TYPE = "cognito-feedback:index:AuthEventFeedbackSet";
 
 /**
  * Declares one {@link AuthEventFeedback} per override, as children named from pool and event (so

@@ -4,10 +4,10 @@ export { AuthEventFeedback } from "./resource";
 export { provider } from "./provider";
 export {
   AuthEventFeedbackSet,
-  FEEDBACK_SET_TYPE,
   type AuthEventFeedbackSetArgs,
   type OverrideInput,
 } from "./feedback-set";
+export { FEEDBACK_RESOURCE_TYPE, FEEDBACK_SET_TYPE } from "./type-tokens";
 export {
   formatOverridesProblem,
   OverridesError,
@@ -20,6 +20,22 @@ export {
 } from "./overrides";
 export { loadOverridesFile } from "./overrides-file";
 export { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
+export {
+  displayValue,
+  NotAPreviewError,
+  REVIEW_ACTIONS,
+  summarizePreview,
+  type ReviewAction,
+  type ReviewDiagnostic,
+  type ReviewRow,
+  type ReviewSummary,
+} from "./preview-summary";
+export {
+  maskUsername,
+  renderReviewJson,
+  renderReviewMarkdown,
+  type RenderOptions,
+} from "./review-render";
 export type {
   AuthEventFeedbackArgs,
   AuthEventFeedbackInputs,

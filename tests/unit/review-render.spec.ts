@@ -15,6 +15,16 @@ describe("review rendering: the pull-request comment", () => {
     assert.equal(markdown, golden("changes.review.md"));
   });
 
+  it("GIVEN the README's sample comment THEN it is the start of the reviewed one (docs match behaviour)", () => {
+    const readme = readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const sample =
+      /\n```text\n(## Cognito auth-event feedback: preview review\n[\s\S]*?)\n\n\(… Replace/.exec(
+        readme,
+      )?.[1];
+    assert.ok(sample !== undefined, "README has no sample review");
+    assert.ok(golden("changes.review.md").startsWith(`${sample}\n`));
+  });
+
   it("GIVEN a failed preview WHEN rendered THEN the errors come first, before the counts", () => {
     const markdown = renderReviewMarkdown(summarizePreview(failed));
     assert.equal(markdown, golden("failed.review.md"));

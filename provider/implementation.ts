@@ -5,13 +5,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { configurationKey, useStackConfig } from "./client";
 import { listUserAuthEvents, sendFeedback, type AuthEventSummary } from "./cognito";
-import { decideDiff } from "./diff";
+import { decideDiff, needsFeedbackCall } from "./diff";
 import { classifyListingFailure, decideRead, type LiveFinding } from "./drift";
 import { CognitoCallError } from "./errors";
 import { ListingCache } from "./listing-cache";
 import { logInfo, logInfoOnce } from "./log";
 import { resolveSettings } from "./settings";
-import type { AuthEventFeedbackInputs, AuthEventFeedbackOutputs } from "./types";
+import type { AuthEventFeedbackInputs, AuthEventFeedbackOutputs, FeedbackMode } from "./types";
 import { checkInputs, parseInputs, regionOfPoolId } from "./validate";
 
 type Props = Record<string, unknown>;
@@ -21,21 +21,28 @@ function resourceId(userPoolId: unknown, eventId: unknown): string {
   return `${String(userPoolId)}/${String(eventId)}`;
 }
 
-function outputsOf(inputs: AuthEventFeedbackInputs): AuthEventFeedbackOutputs {
+function modeOf(inputs: AuthEventFeedbackInputs): FeedbackMode {
+  return inputs.feedbackToken !== undefined ? "token" : "admin";
+}
+
+// Audit notes appear only when given, so state of resources without them keeps its old shape.
+function outputsOf(inputs: AuthEventFeedbackInputs, mode: FeedbackMode): AuthEventFeedbackOutputs {
   return {
     userPoolId: inputs.userPoolId,
     username: inputs.username,
     eventId: inputs.eventId,
     feedbackValue: inputs.feedbackValue,
     region: inputs.region,
-    mode: inputs.feedbackToken !== undefined ? "token" : "admin",
+    mode,
+    ...(inputs.reason !== undefined ? { reason: inputs.reason } : {}),
+    ...(inputs.ticket !== undefined ? { ticket: inputs.ticket } : {}),
   };
 }
 
 async function apply(raw: Props): Promise<AuthEventFeedbackOutputs> {
   const inputs = parseInputs(raw);
   await sendFeedback(inputs);
-  return outputsOf(inputs);
+  return outputsOf(inputs, modeOf(inputs));
 }
 
 /** Validates inputs with Cognito's constraints; unknown values pass through. */
@@ -55,13 +62,19 @@ export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult
   return { id: resourceId(outs.userPoolId, outs.eventId), outs };
 }
 
-/** Sends the new feedback value for the same event. */
+/**
+ * Sends the new feedback value for the same event. When only the audit notes (reason, ticket)
+ * changed, records them without calling Cognito, and `mode` keeps saying how the verdict was sent.
+ */
 export async function update(
   _id: string,
-  _olds: Props,
+  olds: Props,
   news: Props,
 ): Promise<pulumi.dynamic.UpdateResult> {
-  return { outs: await apply(news) };
+  if (needsFeedbackCall(olds, news)) return { outs: await apply(news) };
+  const inputs = parseInputs(news);
+  const mode = olds.mode === "token" || olds.mode === "admin" ? olds.mode : modeOf(inputs);
+  return { outs: outputsOf(inputs, mode) };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { AuthEventFeedbackArgs, FeedbackMode, FeedbackValue } from "./types
 /**
  * Cognito auth-event feedback as a resource: records that one sign-in event of one user was `Valid`
  * or `Invalid`. Changing `feedbackValue` updates in place; changing the pool, user, event or region
- * replaces the resource; the token is a secret and never an output. Deleting only forgets the
+ * replaces the resource; `reason` and `ticket` are audit notes that update in place without calling
+ * Cognito; the token is a secret and never an output. Deleting only forgets the
  * resource: Cognito cannot withdraw feedback. Type token `pulumi-nodejs:dynamic/cognito:AuthEventFeedback`.
  */
 export class AuthEventFeedback extends pulumi.dynamic.Resource {
@@ -22,6 +23,10 @@ export class AuthEventFeedback extends pulumi.dynamic.Resource {
   public readonly region!: pulumi.Output<string>;
   /** How the feedback was last sent: `token` (UpdateAuthEventFeedback) or `admin` (IAM). */
   public readonly mode!: pulumi.Output<FeedbackMode>;
+  /** Audit note: why the verdict is right; undefined when not given. */
+  public readonly reason!: pulumi.Output<string | undefined>;
+  /** Audit note: the ticket behind the verdict; undefined when not given. */
+  public readonly ticket!: pulumi.Output<string | undefined>;
 
   /** Declares feedback on one auth event; see {@link AuthEventFeedbackArgs}. */
   constructor(name: string, args: AuthEventFeedbackArgs, opts?: pulumi.CustomResourceOptions) {
@@ -37,6 +42,8 @@ export class AuthEventFeedback extends pulumi.dynamic.Resource {
         feedbackToken:
           args.feedbackToken === undefined ? undefined : pulumi.secret(args.feedbackToken),
         region: args.region,
+        reason: args.reason,
+        ticket: args.ticket,
         mode: undefined,
       },
       opts,

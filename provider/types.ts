@@ -31,6 +31,19 @@ export interface AuthEventFeedbackArgs {
    * @default the region prefix of `userPoolId`
    */
   region?: pulumi.Input<string>;
+  /**
+   * Why the verdict is right (who confirmed it, and how): audit metadata kept in state and outputs,
+   * never sent to Cognito. At most 500 characters; no secrets. A change alone updates the resource
+   * in place without calling Cognito.
+   * @default undefined
+   */
+  reason?: pulumi.Input<string>;
+  /**
+   * A reference to the ticket or incident behind the verdict, like `SEC-1234` or a link: audit
+   * metadata like `reason`. At most 200 characters, no whitespace.
+   * @default undefined
+   */
+  ticket?: pulumi.Input<string>;
 }
 
 /** Inputs after `check`: plain values, normalized (`feedbackValue` capitalised, `region` filled in). */
@@ -41,9 +54,14 @@ export interface AuthEventFeedbackInputs {
   feedbackValue: FeedbackValue;
   feedbackToken?: string;
   region: string;
+  reason?: string;
+  ticket?: string;
 }
 
-/** What the stack records for each resource: the normalized inputs without the token, plus `mode`. */
+/**
+ * What the stack records for each resource: the normalized inputs without the token, plus `mode`.
+ * `reason` and `ticket` are present only when given.
+ */
 export interface AuthEventFeedbackOutputs {
   userPoolId: string;
   username: string;
@@ -52,4 +70,8 @@ export interface AuthEventFeedbackOutputs {
   region: string;
   /** How the feedback was last sent. */
   mode: FeedbackMode;
+  /** Audit note: why the verdict is right. Absent when not given, and in state written before it existed. */
+  reason?: string;
+  /** Audit note: the ticket behind the verdict. Absent when not given. */
+  ticket?: string;
 }

@@ -1,5 +1,6 @@
 // Pure validation behind `check`: the Cognito API's own constraints, checked before anything is sent.
 // No I/O, no SDK: the same rules serve the provider, and later the overrides-file loader.
+import { looksLikeSecret } from "./secret-like";
 import type { AuthEventFeedbackInputs, FeedbackValue } from "./types";
 
 /** The value Pulumi puts in place of an input that is not known yet (preview only). */
@@ -33,6 +34,11 @@ const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 const POOL_ID_MAX = 55;
 const USERNAME_MAX = 128;
 const EVENT_ID_MAX = 50;
+
+/** Longest `reason` accepted: a sentence or two; details belong in the ticket. */
+export const REASON_MAX = 500;
+/** Longest `ticket` accepted: a ticket key or a link. */
+export const TICKET_MAX = 200;
 
 const POOL_EXAMPLE = `like "us-east-1_AbC123xyZ"`;
 
@@ -109,6 +115,35 @@ const feedbackTokenRule: Rule = (v) =>
     ? undefined
     : `feedbackToken has characters a Cognito feedback token never has (allowed: letters, digits, '-', '_', '=', '.'): copy it again from the notification link, or leave feedbackToken out to use admin mode (IAM).`;
 
+// reason and ticket are audit notes kept in plain text (state, previews, Git), so they must not
+// carry a credential; the secret itself is never echoed.
+function secretInNote(name: string, v: string): string | undefined {
+  const what = looksLikeSecret(v);
+  return what === undefined
+    ? undefined
+    : `${name} contains what looks like a secret (${what}): ${name} is kept in plain text in state and shown in previews. Remove it; a feedback token belongs in feedbackToken, which is always a secret.`;
+}
+
+const reasonRule: Rule = (v) => {
+  if (v.trim() === "") {
+    return "reason is blank: say in a sentence why the verdict is right (who confirmed it, and how).";
+  }
+  if (v.length > REASON_MAX) {
+    return `reason is ${v.length} characters long; at most ${REASON_MAX} are allowed: summarise it and put the details in the ticket.`;
+  }
+  return secretInNote("reason", v);
+};
+
+const ticketRule: Rule = (v) => {
+  if (v.length > TICKET_MAX) {
+    return `ticket is ${v.length} characters long; at most ${TICKET_MAX} are allowed: give a reference like "SEC-1234" or a link.`;
+  }
+  if (/\s/.test(v)) {
+    return `ticket contains whitespace: give one reference, like "SEC-1234" or a link to the ticket.`;
+  }
+  return secretInNote("ticket", v);
+};
+
 const regionRule: Rule = (v) =>
   REGION.test(v)
     ? undefined
@@ -160,10 +195,27 @@ const FIELDS: Field[] = [
     rule: regionRule,
     missing: "",
   },
+  {
+    name: "reason",
+    required: false,
+    rule: reasonRule,
+    missing:
+      "reason is required: say in a sentence why the verdict is right (who confirmed it, and how).",
+  },
+  { name: "ticket", required: false, rule: ticketRule, missing: "" },
 ];
 
 /** The resource's input properties, in the order failures are reported. */
 export const INPUT_PROPERTIES: readonly string[] = FIELDS.map((f) => f.name);
+
+/** Options of {@link checkInputs}. */
+export interface CheckOptions {
+  /**
+   * Optional inputs to require too, e.g. `["reason"]` for the overrides file.
+   * @default none
+   */
+  require?: readonly string[];
+}
 
 function checkField(field: Field, value: unknown): string | undefined {
   if (value === undefined || value === null) return field.required ? field.missing : undefined;
@@ -180,15 +232,21 @@ function checkField(field: Field, value: unknown): string | undefined {
 }
 
 /**
- * Validates resource inputs against Cognito's constraints. Unknown values pass through untouched;
+ * Validates resource inputs against Cognito's constraints (and the audit notes `reason` and
+ * `ticket` against theirs). Unknown values pass through untouched;
  * known values come back normalized (`feedbackValue` capitalised, `region` derived from the pool id
  * when absent). Properties other than the resource's own are dropped. Deterministic.
  */
-export function checkInputs(news: Record<string, unknown>): CheckOutcome {
+export function checkInputs(
+  news: Record<string, unknown>,
+  options: CheckOptions = {},
+): CheckOutcome {
   const inputs: Record<string, unknown> = {};
   const failures: InputProblem[] = [];
+  const required = new Set(options.require ?? []);
 
-  for (const field of FIELDS) {
+  for (const raw of FIELDS) {
+    const field = required.has(raw.name) && raw.missing !== "" ? { ...raw, required: true } : raw;
     const value = news[field.name];
     if (isUnknown(value)) {
       inputs[field.name] = value;

@@ -204,6 +204,47 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
     });
   });
 
+  describe("audit notes (reason, ticket)", () => {
+    it("GIVEN reason and ticket WHEN created THEN they are outputs, and Cognito gets only the verdict", async () => {
+      const created = await provider.create(
+        inputs({ reason: "Alice was in Lisbon", ticket: "SEC-1" }),
+      );
+      assert.equal(created.outs.reason, "Alice was in Lisbon");
+      assert.equal(created.outs.ticket, "SEC-1");
+      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Invalid");
+    });
+
+    it("GIVEN only the reason and ticket change WHEN updated THEN they are recorded and no request reaches Cognito", async () => {
+      const created = await provider.create(inputs({ reason: "first", ticket: "SEC-1" }));
+      const sent = emulator.store.requests.length;
+      const updated = await provider.update!(
+        created.id,
+        created.outs,
+        inputs({ feedbackToken: undefined, reason: "second", ticket: "SEC-2" }),
+      );
+      assert.equal(emulator.store.requests.length, sent);
+      assert.deepEqual(updated.outs, { ...created.outs, reason: "second", ticket: "SEC-2" });
+    });
+
+    it("GIVEN state written before reason existed WHEN a reason is added THEN it is recorded without a call", async () => {
+      const oldState = {
+        userPoolId: POOL,
+        username: "alice",
+        eventId: "evt-a1",
+        feedbackValue: "Invalid",
+        region: "us-east-1",
+        mode: "token",
+      };
+      const updated = await provider.update!(
+        `${POOL}/evt-a1`,
+        oldState,
+        inputs({ reason: "added later" }),
+      );
+      assert.deepEqual(updated.outs, { ...oldState, reason: "added later" });
+      assert.equal(emulator.store.requests.length, 0);
+    });
+  });
+
   describe("read and delete", () => {
     it("GIVEN stored state WHEN read THEN it comes back unchanged with its id", async () => {
       const created = await provider.create(inputs());

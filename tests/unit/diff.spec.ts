@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { decideDiff } from "../../provider/diff";
+import { decideDiff, needsFeedbackCall } from "../../provider/diff";
 import { diff } from "../../provider/implementation";
 import { INPUT_PROPERTIES, UNKNOWN } from "../../provider/validate";
 
@@ -75,6 +75,24 @@ describe("diff: the lifecycle decision table", () => {
       replaces: [],
     },
     {
+      when: "only the reason changed (audit note)",
+      news: { reason: "Confirmed by phone" },
+      changes: true,
+      replaces: [],
+    },
+    {
+      when: "only the ticket changed (audit note)",
+      news: { ticket: "SEC-2" },
+      changes: true,
+      replaces: [],
+    },
+    {
+      when: "reason unknown at preview",
+      news: { reason: UNKNOWN },
+      changes: true,
+      replaces: [],
+    },
+    {
       when: "token mode -> admin mode",
       news: { feedbackToken: undefined },
       changes: false,
@@ -126,6 +144,14 @@ describe("diff: the lifecycle decision table", () => {
   it("GIVEN state written without region WHEN diffed against the same inputs THEN no change (region derived from the pool id)", () => {
     const { region: _region, ...older } = OLDS;
     assert.equal(decideDiff(older, NEWS).changes, false);
+  });
+
+  it("GIVEN state written before reason and ticket existed WHEN diffed against inputs without them THEN no change", () => {
+    assert.deepEqual(decideDiff(OLDS, NEWS), {
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
   });
 
   it("GIVEN refresh's reversed call (refreshed outputs, old inputs) THEN the same answer", () => {
@@ -201,4 +227,43 @@ describe("diff: the lifecycle decision table", () => {
       );
     });
   });
+});
+
+describe("needsFeedbackCall: does an update reach Cognito?", () => {
+  const table: {
+    when: string;
+    olds: Record<string, unknown>;
+    news: Record<string, unknown>;
+    call: boolean;
+  }[] = [
+    {
+      when: "the verdict changed",
+      olds: OLDS,
+      news: { ...NEWS, feedbackValue: "Valid" },
+      call: true,
+    },
+    {
+      when: "only the reason or ticket changed",
+      olds: { ...OLDS, reason: "old", ticket: "SEC-1" },
+      news: { ...NEWS, reason: "new", ticket: "SEC-2" },
+      call: false,
+    },
+    {
+      when: "the verdict differs only in letter case",
+      olds: OLDS,
+      news: { ...NEWS, feedbackValue: "INVALID", reason: "new" },
+      call: false,
+    },
+    {
+      when: "the stored verdict is unreadable",
+      olds: { ...OLDS, feedbackValue: undefined },
+      news: { ...NEWS, reason: "new" },
+      call: true,
+    },
+  ];
+  for (const row of table) {
+    it(`GIVEN ${row.when} THEN ${row.call ? "the feedback is sent" : "nothing is sent"}`, () => {
+      assert.equal(needsFeedbackCall(row.olds, row.news), row.call);
+    });
+  }
 });

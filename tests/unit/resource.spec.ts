@@ -1,25 +1,15 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AuthEventFeedback } from "../../provider";
+import { recordingMocks } from "../support/mocks";
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
-  const registered: pulumi.runtime.MockResourceArgs[] = [];
+  let registered: pulumi.runtime.MockResourceArgs[] = [];
 
   before(async () => {
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          registered.push(args);
-          return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      false,
-    );
+    registered = await recordingMocks();
   });
 
   it("GIVEN a resource with a token WHEN declared THEN it registers the dynamic type with the token wrapped as a secret", async () => {
@@ -54,6 +44,21 @@ describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
     const reg = registered.find((x) => x.name === "admin");
     assert.ok(reg);
     assert.ok(!("feedbackToken" in (reg.inputs as Record<string, unknown>)));
+  });
+
+  it("GIVEN reason and ticket WHEN declared THEN they are sent as plain inputs (audit notes, not secrets)", async () => {
+    const r = new AuthEventFeedback("noted", {
+      userPoolId: "us-east-1_AbC123xyZ",
+      username: "carol",
+      eventId: "evt-3",
+      feedbackValue: "Valid",
+      reason: "Carol confirmed the sign-in by phone",
+      ticket: "SEC-42",
+    });
+    await new Promise<void>((resolve) => r.urn.apply(() => resolve()));
+    const inputs = registered.find((x) => x.name === "noted")?.inputs as Record<string, unknown>;
+    assert.equal(inputs.reason, "Carol confirmed the sign-in by phone");
+    assert.equal(inputs.ticket, "SEC-42");
   });
 
   it("GIVEN two resources THEN they share one serialized provider text", () => {

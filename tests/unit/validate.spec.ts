@@ -17,6 +17,9 @@ const VALID = {
   feedbackToken: "fake-token-for-tests.only_=",
 };
 
+/** Obviously fake, but shaped like a real token: long, with a long unbroken random-looking run. */
+const FAKE_LONG_TOKEN = "fake-token-" + "x1".repeat(15);
+
 function failuresFor(overrides: Record<string, unknown>) {
   return checkInputs({ ...VALID, ...overrides }).failures;
 }
@@ -150,6 +153,60 @@ describe("check: validation of AuthEventFeedback inputs", () => {
           'region "Virginia" is not an AWS region id like "us-east-1": fix it, or leave region out to take it from userPoolId.',
       },
       {
+        name: "reason blank",
+        input: { reason: "   " },
+        property: "reason",
+        reason:
+          "reason is blank: say in a sentence why the verdict is right (who confirmed it, and how).",
+      },
+      {
+        name: "reason empty",
+        input: { reason: "" },
+        property: "reason",
+        reason: "reason is empty: set it or leave it out.",
+      },
+      {
+        name: "reason too long",
+        input: { reason: "r".repeat(501) },
+        property: "reason",
+        reason:
+          "reason is 501 characters long; at most 500 are allowed: summarise it and put the details in the ticket.",
+      },
+      {
+        name: "reason with a pasted token",
+        input: { reason: `Alice confirmed; token ${FAKE_LONG_TOKEN}` },
+        property: "reason",
+        reason:
+          "reason contains what looks like a secret (a 41-character token-like string): reason is kept in plain text in state and shown in previews. Remove it; a feedback token belongs in feedbackToken, which is always a secret.",
+      },
+      {
+        name: "ticket not a string",
+        input: { ticket: 1234 },
+        property: "ticket",
+        reason: "ticket must be a string, but it is a number.",
+      },
+      {
+        name: "ticket with whitespace",
+        input: { ticket: "SEC 1234" },
+        property: "ticket",
+        reason:
+          'ticket contains whitespace: give one reference, like "SEC-1234" or a link to the ticket.',
+      },
+      {
+        name: "ticket too long",
+        input: { ticket: "t".repeat(201) },
+        property: "ticket",
+        reason:
+          'ticket is 201 characters long; at most 200 are allowed: give a reference like "SEC-1234" or a link.',
+      },
+      {
+        name: "ticket link carrying a token in its query",
+        input: { ticket: `https://tickets.example.com/SEC-1?auth=${FAKE_LONG_TOKEN}` },
+        property: "ticket",
+        reason:
+          "ticket contains what looks like a secret (a 46-character token-like string): ticket is kept in plain text in state and shown in previews. Remove it; a feedback token belongs in feedbackToken, which is always a secret.",
+      },
+      {
         name: "region disagreeing with the pool id",
         input: { region: "eu-west-1" },
         property: "region",
@@ -161,6 +218,16 @@ describe("check: validation of AuthEventFeedback inputs", () => {
       it(c.name, () => {
         assert.deepEqual(failuresFor(c.input), [{ property: c.property, reason: c.reason }]);
       });
+    }
+  });
+
+  it("GIVEN reason is required (as in the overrides file) WHEN it is missing or empty THEN it says to give one", () => {
+    const message =
+      "reason is required: say in a sentence why the verdict is right (who confirmed it, and how).";
+    for (const reason of [undefined, ""]) {
+      assert.deepEqual(checkInputs({ ...VALID, reason }, { require: ["reason"] }).failures, [
+        { property: "reason", reason: message },
+      ]);
     }
   });
 
@@ -185,6 +252,15 @@ describe("check: validation of AuthEventFeedback inputs", () => {
       ["no token (admin mode)", { feedbackToken: undefined }],
       ["token with '=' and '.'", { feedbackToken: "fake.token=x-y_z" }],
       ["region equal to the pool's", { region: "us-east-1" }],
+      ["500-character reason", { reason: "r".repeat(500) }],
+      ["multi-line reason", { reason: "Alice confirmed by phone.\nShe was travelling." }],
+      ["reason quoting an event id (a UUID)", { reason: `Same as ${VALID.eventId}` }],
+      ["200-character ticket", { ticket: "t".repeat(200) }],
+      ["ticket that is a link", { ticket: "https://tickets.example.com/browse/SEC-1234" }],
+      [
+        "ticket naming a git commit (public, not a secret)",
+        { ticket: "https://git.example.com/r/commit/" + "ab12".repeat(10) },
+      ],
     ];
     for (const [name, input] of cases) {
       it(name, () => assert.deepEqual(failuresFor(input), []));

@@ -1,0 +1,62 @@
+// The `cognito-feedback` command line: commander wiring only. Each subcommand lives in its own
+// module and registers itself on the program; the work is done by the package's pure modules.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { registerReview } from "./review";
+
+/** Where the command line reads and writes, so tests can run it in process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a file as UTF-8 text; throws when it cannot. */
+  readFile(path: string): string;
+  /** Reads all of standard input as UTF-8 text. */
+  readStdin(): Promise<string>;
+}
+
+/** The exit code a subcommand's action settles on (0 unless it sets one). */
+export interface ExitCode {
+  code: number;
+}
+
+/** The real process's streams and file system. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: (path) => readFileSync(path, "utf8"),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+  };
+}
+
+// package.json sits two levels up from both provider/cli/ and dist/cli/.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require("../../package.json") as { version: string };
+
+/**
+ * Runs `cognito-feedback <argv...>` and resolves to its exit code: 0 done, 1 the reviewed preview
+ * failed, 2 bad usage or input. Help and version exit 0.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const exit: ExitCode = { code: 0 };
+  const program = new Command()
+    .name("cognito-feedback")
+    .description("Cognito auth-event feedback as code: tools for reviewing it in pull requests.")
+    .version(version)
+    .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) })
+    .showHelpAfterError()
+    .exitOverride();
+  registerReview(program, io, exit);
+  // Next subcommand: `events` (lists a user's auth events to write overrides from), in ./events.ts.
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    throw err;
+  }
+  return exit.code;
+}

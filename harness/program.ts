@@ -198,6 +198,9 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramResult
   // once, through `errors`, not as unhandled rejections of this process.
   const swallow = () => undefined;
   process.on("unhandledRejection", swallow);
+  // Pulumi runs a program from its project directory, so relative paths in it resolve there.
+  const cwd = process.cwd();
+  process.chdir(options.programDir);
   try {
     ensureTypeScript();
     forgetProgramModules(options.programDir);
@@ -214,6 +217,7 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramResult
       });
     await settle(settings, () => inflight > 0 || current !== undefined);
   } finally {
+    process.chdir(cwd);
     process.off("unhandledRejection", swallow);
   }
 

@@ -69,6 +69,9 @@ function inputsOf(state: Props, feedbackValue: FeedbackValue | undefined): Props
     eventId: state.eventId,
     feedbackValue,
     region: state.region ?? regionOfPoolId(state.userPoolId),
+    // Audit notes are inputs too: dropping them would show as a change at the next `up`.
+    reason: state.reason,
+    ticket: state.ticket,
   };
   for (const key of Object.keys(inputs)) if (inputs[key] === undefined) delete inputs[key];
   return inputs;

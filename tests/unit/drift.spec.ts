@@ -101,6 +101,19 @@ describe("drift: what refresh records (decision table)", () => {
     assert.equal(decision.inputs?.region, "us-east-1");
   });
 
+  it("GIVEN audit notes in state WHEN drift is found THEN the recorded inputs keep reason and ticket", () => {
+    const decision = decideRead(
+      { ...STATE, reason: "Leaked credentials.", ticket: "SEC-1" },
+      listed({ eventId: "evt-1", feedbackValue: "Valid" }),
+    );
+    assert.deepEqual(decision.inputs, {
+      ...INPUTS,
+      feedbackValue: "Valid",
+      reason: "Leaked credentials.",
+      ticket: "SEC-1",
+    });
+  });
+
   describe("GIVEN a failed listing THEN refresh keeps state, or fails only for transient trouble", () => {
     const cases: [string, boolean, ReturnType<typeof classifyListingFailure>][] = [
       ["UserNotFoundException", false, "missing"],

@@ -6,7 +6,7 @@ import { AuthEventFeedbackSet, parseOverrides, type OverrideInput } from "../../
 import { childName } from "../../provider/child-names";
 import { recordingMocks } from "../support/mocks";
 
-const EXAMPLE = path.join(__dirname, "../../examples/gitops/overrides.yaml");
+const EXAMPLE = path.join(__dirname, "../fixtures/overrides/sample.yaml");
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const ALICE_EVENT = "7875548a-bd00-490a-93b8-fa36fe42a3e0";
 const FEEDBACK_TYPE = "pulumi-nodejs:dynamic/cognito:AuthEventFeedback";

@@ -14,7 +14,7 @@ import { loadOverridesFile } from "../../provider/overrides-file";
 import { checkInputs } from "../../provider/validate";
 import schema from "../../schema/overrides.schema.json";
 
-const EXAMPLE = path.join(__dirname, "../../examples/gitops/overrides.yaml");
+const EXAMPLE = path.join(__dirname, "../fixtures/overrides/sample.yaml");
 /** Obviously fake, but shaped like a real token (long, with a long random-looking run). */
 const FAKE_TOKEN = "fake-token-" + "x1".repeat(15);
 

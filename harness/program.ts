@@ -217,6 +217,7 @@ export async function runProgram(options: ProgramOptions): Promise<ProgramResult
       });
     await settle(settings, () => inflight > 0 || current !== undefined);
   } finally {
+    forgetProgramModules(options.programDir);
     process.chdir(cwd);
     process.off("unhandledRejection", swallow);
   }

@@ -4,7 +4,7 @@
 // a file that loads here passes `pulumi preview`. Every problem is reported at once, with its line
 // and column. Tokens never belong in the file: they live in secret stack config (./token-config.ts).
 import Ajv, { type ErrorObject } from "ajv";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { looksLikeSecret } from "./secret-like";
 import { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
 import type { FeedbackValue } from "./types";
@@ -86,7 +86,15 @@ interface Found {
 /** `["overrides", 2, "eventId"]` -> `overrides[2].eventId`. */
 function pathOf(at: readonly Segment[]): string {
   if (at.length === 0) return "(root)";
-  return at.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+  const plain = /^[A-Za-z_$][\w$]*$/;
+  return at
+    .map((s, i) => {
+      if (typeof s === "number") return `[${s}]`;
+      // A key that is not a plain name is quoted, so the path still says where it is.
+      if (!plain.test(s)) return `[${JSON.stringify(s)}]`;
+      return i === 0 ? s : `.${s}`;
+    })
+    .join("");
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -343,7 +351,8 @@ function locator(doc: Document, counter: LineCounter): Locate {
         return { line, column: col };
       }
     }
-    return undefined;
+    // An empty document has no node to point at: its start is the place to fix.
+    return { line: 1, column: 1 };
   };
 }
 
@@ -372,6 +381,30 @@ export function parseOverrides(
       }),
     };
   }
-  const value: unknown = doc.contents === null ? {} : doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.contents === null ? {} : doc.toJS();
+  } catch (err) {
+    // Well-formed YAML can still fail to resolve: an alias to no anchor, or too many aliases.
+    let pos = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        pos = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const { line, col } = counter.linePos(pos);
+    return {
+      ok: false,
+      problems: [
+        {
+          path: "(syntax)",
+          message: `${(err as Error).message.split("\n")[0]}; fix the YAML (or JSON) of ${fileName}.`,
+          line,
+          column: col,
+        },
+      ],
+    };
+  }
   return collect(value, options, locator(doc, counter));
 }

@@ -96,7 +96,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
         name: "an empty file",
         text: "",
         problems: [
-          "overrides.yaml: overrides: overrides is required: a list of verdicts, one per auth event.",
+          "overrides.yaml:1:1: overrides: overrides is required: a list of verdicts, one per auth event.",
         ],
       },
       {
@@ -290,6 +290,76 @@ describe("overrides file: reviewed verdicts in Git", () => {
   });
 
   describe("properties", () => {
+    // Any text a pull request could put in the file: random text, or random YAML documents that
+    // sometimes look like an overrides file.
+    const anyEntry = fc.dictionary(
+      fc.constantFrom(
+        "userPoolId",
+        "username",
+        "eventId",
+        "verdict",
+        "reason",
+        "ticket",
+        "token",
+        "extra",
+      ),
+      fc.oneof(fc.string(), fc.jsonValue()),
+    );
+    const anyText = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((v) => stringify(v)),
+      fc
+        .record(
+          {
+            version: fc.oneof(fc.constant(1), fc.jsonValue()),
+            userPoolId: fc.jsonValue(),
+            overrides: fc.array(anyEntry, { maxLength: 5 }),
+          },
+          { requiredKeys: [] },
+        )
+        .map((doc) => stringify(doc)),
+    );
+
+    it("GIVEN any text WHEN loaded THEN it never throws, and every problem has a place, a line and a column", () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          const lines = text.split(/\r\n|\r|\n/).length;
+          const result = parseOverrides(text, "overrides.yaml");
+          if (result.ok) return;
+          assert.ok(result.problems.length > 0);
+          for (const p of result.problems) {
+            assert.ok(p.path.length > 0 && p.message.length > 0, JSON.stringify(p));
+            assert.ok(
+              p.line !== undefined && p.line >= 1 && p.line <= lines + 1,
+              JSON.stringify(p),
+            );
+            assert.ok(p.column !== undefined && p.column >= 1, JSON.stringify(p));
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it("GIVEN any loaded file WHEN its entries go through check again THEN they come back unchanged", () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          const result = parseOverrides(text, "overrides.yaml");
+          if (!result.ok) return;
+          for (const o of result.overrides) {
+            const again = checkInputs({
+              userPoolId: o.userPoolId,
+              username: o.username,
+              eventId: o.eventId,
+              feedbackValue: o.verdict,
+            });
+            assert.deepEqual(again.failures, []);
+            assert.equal(again.inputs.feedbackValue, o.verdict);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+
     const entry = fc.record(
       {
         userPoolId: fc.constantFrom("us-east-1_AbC", "eu-west-2_X1"),

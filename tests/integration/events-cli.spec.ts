@@ -228,7 +228,7 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
       "an unknown pool",
       ["--user-pool-id", "us-east-1_Missing1", "--username", "mallory.watch"],
       {},
-      /^cognito-feedback events: AdminListUserAuthEvents failed for user pool us-east-1_Missing1: Cognito found no such user pool in us-east-1, .*\[ResourceNotFoundException, request id [\w-]+\]\n$/,
+      /^cognito-feedback events: AdminListUserAuthEvents failed for user pool us-east-1_Missing1: Cognito found no such user pool in us-east-1: "User pool us-east-1_Missing1 does not exist\."\. Check the user pool id, .*\[ResourceNotFoundException, request id [\w-]+\]\n$/,
     ],
     [
       "an unknown user",

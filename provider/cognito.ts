@@ -92,7 +92,22 @@ export interface ListUserAuthEventsRequest {
   /** Events per page, 1-60. @default 60 (the API's maximum) */
   pageSize?: number;
   /** Called after each page with that page's events and the running total. */
-  onPage?: (progress: { page: number; events: AuthEventSummary[]; total: number }) => void;
+  onPage?: (progress: ListingProgress) => void;
+  /**
+   * Called after each page (after `onPage`); `true` ends the listing there, without asking for the
+   * next page, e.g. once enough events were found. The events listed so far are returned.
+   */
+  shouldStop?: (progress: ListingProgress) => boolean;
+}
+
+/** Where a listing stands after a page. */
+export interface ListingProgress {
+  /** 1-based number of the page just received. */
+  page: number;
+  /** That page's events. */
+  events: AuthEventSummary[];
+  /** Events received so far, this page included. */
+  total: number;
 }
 
 /**
@@ -135,7 +150,7 @@ function summarize(e: AuthEventType): AuthEventSummary {
 export async function listUserAuthEvents(
   request: ListUserAuthEventsRequest,
 ): Promise<AuthEventSummary[]> {
-  const { userPoolId, username, pageSize = 60, onPage } = request;
+  const { userPoolId, username, pageSize = 60, onPage, shouldStop } = request;
   const region = request.region ?? regionOfPoolId(userPoolId);
   if (region === undefined) {
     throw new Error(
@@ -172,7 +187,9 @@ export async function listUserAuthEvents(
     }
     const pageEvents = (output.AuthEvents ?? []).map(summarize);
     events.push(...pageEvents);
-    onPage?.({ page, events: pageEvents, total: events.length });
+    const progress = { page, events: pageEvents, total: events.length };
+    onPage?.(progress);
+    if (shouldStop?.(progress) === true) return events;
     // A repeated token would loop for ever; treat it as the end.
     if (output.NextToken === undefined || output.NextToken === nextToken) return events;
     nextToken = output.NextToken;

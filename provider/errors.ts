@@ -129,8 +129,11 @@ type Explain = (ctx: CallContext, f: Failure, quoted: string) => string;
 const EXPLAIN: Record<string, Explain> = {
   InvalidParameterException: (_ctx, _f, quoted) =>
     `Cognito rejected a parameter: ${quoted}. Fix that input; \`pulumi preview\` checks the same constraints before anything is sent.`,
+  // A listing names no event, so only the pool can be missing.
   ResourceNotFoundException: (ctx, _f, quoted) =>
-    `Cognito found no such user pool in ${ctx.region}, or no such event for this user: ${quoted}. Check userPoolId and eventId, and that your AWS account, region and endpoint are the pool's.`,
+    ctx.eventId === undefined
+      ? `Cognito found no such user pool in ${ctx.region}: ${quoted}. Check the user pool id, and that your AWS account, region and endpoint are the pool's.`
+      : `Cognito found no such user pool in ${ctx.region}, or no such event for this user: ${quoted}. Check userPoolId and eventId, and that your AWS account, region and endpoint are the pool's.`,
   UserNotFoundException: () =>
     "no user in the pool matches the username given. Use the user's username, an alias the pool accepts (such as email or phone number) or the user's sub.",
   UserPoolAddOnNotEnabledException: () =>

@@ -2,6 +2,7 @@
 // module and registers itself on the program; the work is done by the package's pure modules.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerEvents } from "./events";
 import { registerReview } from "./review";
 
 /** Where the command line reads and writes, so tests can run it in process. */
@@ -12,6 +13,10 @@ export interface CliIo {
   readFile(path: string): string;
   /** Reads all of standard input as UTF-8 text. */
   readStdin(): Promise<string>;
+  /** True when stderr is a terminal (progress is shown there). @default false */
+  stderrIsTTY?: boolean;
+  /** The clock, for relative dates such as `--since 7d`. @default () => new Date() */
+  now?: () => Date;
 }
 
 /** The exit code a subcommand's action settles on (0 unless it sets one). */
@@ -30,6 +35,8 @@ export function processIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
+    stderrIsTTY: process.stderr.isTTY === true,
+    now: () => new Date(),
   };
 }
 
@@ -39,19 +46,21 @@ const { version } = require("../../package.json") as { version: string };
 
 /**
  * Runs `cognito-feedback <argv...>` and resolves to its exit code: 0 done, 1 the reviewed preview
- * failed, 2 bad usage or input. Help and version exit 0.
+ * failed or a Cognito call failed, 2 bad usage or input. Help and version exit 0.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const exit: ExitCode = { code: 0 };
   const program = new Command()
     .name("cognito-feedback")
-    .description("Cognito auth-event feedback as code: tools for reviewing it in pull requests.")
+    .description(
+      "Cognito auth-event feedback as code: find the events to judge, and review verdicts in pull requests.",
+    )
     .version(version)
     .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) })
     .showHelpAfterError()
     .exitOverride();
   registerReview(program, io, exit);
-  // Next subcommand: `events` (lists a user's auth events to write overrides from), in ./events.ts.
+  registerEvents(program, io, exit);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (err) {

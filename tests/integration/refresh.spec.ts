@@ -5,17 +5,20 @@ import type { RunningEmulator, Seed } from "../../emulator";
 import { listUserAuthEvents, type AuthEventSummary } from "../../provider/cognito";
 import { provider } from "../../provider";
 import { manyEvents } from "../contract/helpers";
-import { captureLog, FAKE_ADMIN, startWithAdminEnv, withEnv } from "../support/env";
+import {
+  ADMIN_AND_AUDITOR,
+  captureLog,
+  credentialEnv,
+  FAKE_AUDITOR,
+  startWithAdminEnv,
+  withEnv,
+} from "../support/env";
 
 const POOL = "us-east-1_DriftPool1";
-const AUDITOR = { accessKeyId: "AKIDFAKEAUDITOR", secretAccessKey: "fake-secret-auditor" };
 const LOG = "[cognito-auth-event-feedback]";
 
 const SEED: Seed = {
-  credentials: [
-    { ...FAKE_ADMIN, name: "admin" },
-    { ...AUDITOR, name: "auditor", deny: ["AdminListUserAuthEvents"] },
-  ],
+  credentials: [...ADMIN_AND_AUDITOR],
   userPools: [
     {
       id: POOL,
@@ -144,15 +147,13 @@ describe("refresh: drift detection against the emulator", () => {
   });
 
   it("GIVEN an identity without AdminListUserAuthEvents WHEN refreshed THEN state is kept and the line names the permission", async () => {
-    const lines = await withEnv(
-      { AWS_ACCESS_KEY_ID: AUDITOR.accessKeyId, AWS_SECRET_ACCESS_KEY: AUDITOR.secretAccessKey },
-      () =>
-        captureLog(async () => {
-          assert.deepEqual(await provider.read!(`${POOL}/a-0`, state("a-0")), {
-            id: `${POOL}/a-0`,
-            props: state("a-0"),
-          });
-        }),
+    const lines = await withEnv(credentialEnv(FAKE_AUDITOR), () =>
+      captureLog(async () => {
+        assert.deepEqual(await provider.read!(`${POOL}/a-0`, state("a-0")), {
+          id: `${POOL}/a-0`,
+          props: state("a-0"),
+        });
+      }),
     );
     assert.equal(lines.length, 1);
     assert.match(

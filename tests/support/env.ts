@@ -1,11 +1,36 @@
 // Test helpers for the process environment, which is how the AWS SDK is configured (endpoint,
 // credentials, retries), exactly as in the provider host.
+import assert from "node:assert/strict";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+  type SeedCredential,
+} from "../../emulator";
 
 /** Obviously fake credentials the emulator seeds in tests accept. */
 export const FAKE_ADMIN = { accessKeyId: "AKIDFAKEADMIN", secretAccessKey: "fake-secret-not-real" };
+/** Obviously fake credentials of an identity denied AdminListUserAuthEvents (see {@link ADMIN_AND_AUDITOR}). */
+export const FAKE_AUDITOR = {
+  accessKeyId: "AKIDFAKEAUDITOR",
+  secretAccessKey: "fake-secret-auditor",
+};
+
+/** Seed credentials: {@link FAKE_ADMIN} may do anything, {@link FAKE_AUDITOR} may not list events. */
+export const ADMIN_AND_AUDITOR: readonly SeedCredential[] = [
+  { ...FAKE_ADMIN, name: "admin" },
+  { ...FAKE_AUDITOR, name: "auditor", deny: ["AdminListUserAuthEvents"] },
+];
+
+/** The environment variables that make the AWS SDK sign with `credential`. */
+export function credentialEnv(credential: { accessKeyId: string; secretAccessKey: string }) {
+  return {
+    AWS_ACCESS_KEY_ID: credential.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credential.secretAccessKey,
+  };
+}
 
 /** Variables that would let the SDK find real credentials or reach beyond loopback. */
 const ISOLATION: Record<string, string | undefined> = {
@@ -80,9 +105,30 @@ export async function startWithAdminEnv(
   options: EmulatorOptions,
 ): Promise<{ emulator: RunningEmulator; restoreEnv: () => void }> {
   const emulator = await startEmulator(options);
-  const restoreEnv = isolatedAwsEnv(emulator.url, {
-    AWS_ACCESS_KEY_ID: FAKE_ADMIN.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: FAKE_ADMIN.secretAccessKey,
-  });
+  const restoreEnv = isolatedAwsEnv(emulator.url, credentialEnv(FAKE_ADMIN));
   return { emulator, restoreEnv };
+}
+
+/**
+ * Registers mocha hooks that start an emulator with `options` and point the isolated environment
+ * at it, signed as `credential` (once for the suite, or afresh for each test: the SDK client and
+ * the credentials it resolved are cached per endpoint, so a test that changes credentials needs
+ * its own endpoint), then restore the environment and stop the emulator.
+ * @returns the running emulator, for use inside tests
+ */
+export function useEmulator(
+  options: EmulatorOptions,
+  { each = false, credential = FAKE_ADMIN } = {},
+): () => RunningEmulator {
+  let emulator: RunningEmulator | undefined;
+  let restoreEnv = () => {};
+  (each ? beforeEach : before)(async () => {
+    emulator = await startEmulator(options);
+    restoreEnv = isolatedAwsEnv(emulator.url, credentialEnv(credential));
+  });
+  (each ? afterEach : after)(async () => {
+    restoreEnv();
+    await emulator?.stop();
+  });
+  return () => emulator ?? assert.fail("the emulator is started by a mocha hook");
 }

@@ -248,6 +248,11 @@ describe("error mapping: every failure becomes a message that names the pool and
         "no AWS credentials were found, and AdminListUserAuthEvents needs them. Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). [CredentialsProviderError]",
       ],
       [
+        "no such pool (a listing names no event, so only the pool can be missing)",
+        sdkError("ResourceNotFoundException", "User pool us-east-1_AbC123xyZ does not exist."),
+        `Cognito found no such user pool in us-east-1: "User pool us-east-1_AbC123xyZ does not exist.". Check the user pool id, and that your AWS account, region and endpoint are the pool's. [ResourceNotFoundException, request id req-123]`,
+      ],
+      [
         "unreachable",
         networkError("ECONNREFUSED"),
         "could not reach the Cognito endpoint for us-east-1 (ECONNREFUSED) after 3 attempts. Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one. Run it again. [ECONNREFUSED]",

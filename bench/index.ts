@@ -11,6 +11,7 @@ import {
   renderMarkdown,
   summarize,
   type BenchOptions,
+  type BenchResults,
   type MachineFacts,
   type RunSamples,
 } from "./report";
@@ -112,6 +113,10 @@ async function main(): Promise<void> {
     )
     .option("--sweep-rates <list>", "write pacings to sweep", rates, [20, 22, 23, 24, 25])
     .option("-o, --out <dir>", "where results.json and RESULTS.md go", __dirname)
+    .option(
+      "--from <results.json>",
+      "measure nothing: summarize the raw runs of an earlier results.json again and write both files",
+    )
     .showHelpAfterError()
     .parse();
   const flags = cli.opts<{
@@ -120,7 +125,13 @@ async function main(): Promise<void> {
     sweepCount?: number;
     sweepRates: number[];
     out: string;
+    from?: string;
   }>();
+  if (flags.from !== undefined) {
+    const raw = JSON.parse(fs.readFileSync(flags.from, "utf8")) as BenchResults;
+    write(flags.out, summarize(raw.machine, raw.options, raw.runs));
+    return;
+  }
   const machine = machineFacts();
   const options: BenchOptions = {
     count: flags.count,
@@ -142,11 +153,14 @@ async function main(): Promise<void> {
     process.stderr.write(`run ${run + 1} of ${options.runs}, ${options.count} resources:\n`);
     runs.push(await oneRun(options, run));
   }
-  const results = summarize(machine, options, runs);
-  fs.mkdirSync(flags.out, { recursive: true });
-  fs.writeFileSync(path.join(flags.out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  write(flags.out, summarize(machine, options, runs));
+}
+
+function write(dir: string, results: BenchResults): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   const markdown = renderMarkdown(results);
-  fs.writeFileSync(path.join(flags.out, "RESULTS.md"), markdown);
+  fs.writeFileSync(path.join(dir, "RESULTS.md"), markdown);
   process.stdout.write(markdown);
 }
 

@@ -29,6 +29,7 @@ interface Options {
   parallel?: number;
   json?: string;
   skipPreview?: boolean;
+  continueOnError?: boolean;
   showSames?: boolean;
 }
 
@@ -97,10 +98,33 @@ export function harnessCommand(): Command {
     .action((options: Options) => report(engineFor(options).preview(), options));
   common(program.command("up").description("preview, then apply and save state"))
     .option("--skip-preview", "apply without the preview first")
+    .option("--continue-on-error", "keep starting steps after one fails")
     .option("-j, --json <file>", "also write the result in the `pulumi preview --json` shape")
-    .action((options: Options) =>
-      report(engineFor(options).up({ skipPreview: options.skipPreview }), options),
-    );
+    .action(async (options: Options) => {
+      // Ctrl-C as in `pulumi up`: the first cancels (steps in flight finish and are saved), the
+      // second stops at once (the exit handler and the host's watchdog still stop the host).
+      const controller = new AbortController();
+      const onInterrupt = () => {
+        if (controller.signal.aborted) process.exit(130);
+        console.error(
+          "cancelling: steps in flight finish and are saved, no new step starts (Ctrl-C again to stop at once)",
+        );
+        controller.abort();
+      };
+      process.on("SIGINT", onInterrupt);
+      try {
+        await report(
+          engineFor(options).up({
+            skipPreview: options.skipPreview,
+            continueOnError: options.continueOnError,
+            signal: controller.signal,
+          }),
+          options,
+        );
+      } finally {
+        process.off("SIGINT", onInterrupt);
+      }
+    });
   common(
     program.command("refresh").description("read every resource back and record drift"),
   ).action((options: Options) => report(engineFor(options).refresh(), options));

@@ -83,6 +83,29 @@ export interface RunResult {
   project: string;
   /** Process id of the provider host the run used (stopped when the run returns). */
   hostPid?: number;
+  /**
+   * The provider host's peak resident memory (`VmHWM`), read just before it was stopped; absent
+   * where `/proc` is not available.
+   */
+  hostPeakRssBytes?: number;
+  /** True when the run was cancelled ({@link UpOptions.signal}): some steps were not started. */
+  cancelled?: boolean;
+}
+
+/** Options of {@link TestEngine.up}. */
+export interface UpOptions {
+  /** Apply without the preview first (`pulumi up --skip-preview`). */
+  skipPreview?: boolean;
+  /**
+   * Cancels the run as Ctrl-C cancels `pulumi up`: no new step starts, steps in flight finish,
+   * the state is saved, and the result says `cancelled`.
+   */
+  signal?: AbortSignal;
+  /**
+   * Keep starting steps after one fails, as `pulumi up --continue-on-error`, so every failure is
+   * reported; nothing is deleted after a failure either way.
+   */
+  continueOnError?: boolean;
 }
 
 /** Options of a {@link TestEngine}. */
@@ -113,6 +136,16 @@ export interface EngineOptions {
 
 /** Why a registration did not get a step: its check failed, or an earlier step failed. */
 class StepError extends Error {}
+
+/** What a step that never started says. */
+const NOT_STARTED = {
+  failed: "not applied: an earlier step failed",
+  cancelled: "not applied: the update was cancelled",
+};
+
+/** The one error a cancelled run reports, as `pulumi up` does after Ctrl-C. */
+export const CANCELLED_MESSAGE =
+  "the update was cancelled: steps in flight finished and were saved, no new step started; run up again to finish";
 
 // A tiny promise semaphore: at most `limit` tasks at once.
 function limiter(limit: number) {
@@ -201,12 +234,16 @@ export class TestEngine {
       onLine: this.options.onHostLine,
     });
     let result: RunResult;
+    let peakRss: number | undefined;
     try {
       await host.configure(this.configMaps().wire);
       result = await fn(host);
     } finally {
+      // Read before stopping: the high-water mark dies with the process.
+      peakRss = host.peakRssBytes();
       await host.stop();
     }
+    if (peakRss !== undefined) result.hostPeakRssBytes = peakRss;
     result.diagnostics.push(
       ...host.lines.map((l) => ({ severity: "info" as const, message: l.text })),
     );
@@ -246,19 +283,24 @@ export class TestEngine {
 
   /**
    * `pulumi up`: a preview first (unless `skipPreview`), which stops the run when it fails, then
-   * the update, saving state as steps complete. Returns the update's result, or the failed preview's.
+   * the update, saving state as steps complete. Returns the update's result, or the failed (or
+   * cancelled) preview's.
    */
-  up(options: { skipPreview?: boolean } = {}): Promise<RunResult> {
+  up(options: UpOptions = {}): Promise<RunResult> {
     return this.withHost(async (host) => {
       if (!options.skipPreview) {
-        const preview = await this.deploy(host, true);
+        const preview = await this.deploy(host, true, options);
         if (!preview.ok) return preview;
       }
-      return this.deploy(host, false);
+      return this.deploy(host, false, options);
     });
   }
 
-  private async deploy(host: ProviderHost, preview: boolean): Promise<RunResult> {
+  private async deploy(
+    host: ProviderHost,
+    preview: boolean,
+    { signal, continueOnError }: UpOptions = {},
+  ): Promise<RunResult> {
     const started = Date.now();
     const file = this.openState();
     const olds = new Map(file.state.resources.map((r) => [r.urn, r]));
@@ -270,18 +312,21 @@ export class TestEngine {
     const parallel = limiter(this.options.parallel ?? os.cpus().length * 4);
     let serial: Promise<unknown> = Promise.resolve();
     let failed = false;
+    let cancelled = false;
     let saveTimer: NodeJS.Timeout | undefined;
     const save = () => {
       if (preview) return;
       clearTimeout(saveTimer);
       saveTimer = undefined;
-      const registered = order.filter((u) => live.has(u)).map((u) => live.get(u)!);
-      const rest = [...live.values()].filter((r) => !order.includes(r.urn));
-      file.state.resources = [...registered, ...rest, ...replaced];
+      const registered = new Set(order);
+      const declared = order.flatMap((u) => (live.has(u) ? [live.get(u)!] : []));
+      const rest = [...live.values()].filter((r) => !registered.has(r.urn));
+      file.state.resources = [...declared, ...rest, ...replaced];
       file.save();
     };
-    // Pulumi checkpoints after every step; batching keeps thousands of steps cheap, and a crash
-    // loses at most the last few, which the next run redoes (re-sending feedback is harmless).
+    // Pulumi checkpoints after every step; batching keeps thousands of steps cheap (a save
+    // re-serializes only the entries that changed), and a crash loses at most the last 200 ms of
+    // steps, which the next run redoes (re-sending feedback is harmless).
     const scheduleSave = () => {
       if (!preview && saveTimer === undefined) saveTimer = setTimeout(save, 200);
     };
@@ -303,6 +348,17 @@ export class TestEngine {
         message: `${step.type} resource '${step.name}': ${call} failed: ${step.error}`,
       });
       throw new StepError(step.error);
+    };
+
+    // A step that may not start any more: after a failure, or once the run is cancelled.
+    const notStarted = (step: PlanStep): StepError | undefined => {
+      if (signal?.aborted && !cancelled) {
+        cancelled = true;
+        diagnostics.push({ severity: "error", message: CANCELLED_MESSAGE });
+      }
+      if ((!failed || continueOnError) && !cancelled) return undefined;
+      step.error = cancelled ? NOT_STARTED.cancelled : NOT_STARTED.failed;
+      return new StepError(step.error);
     };
 
     const register = async (reg: Registration): Promise<RegistrationResult> => {
@@ -361,6 +417,9 @@ export class TestEngine {
         }
         const step: PlanStep = { ...base, op: "create" };
         steps.set(reg.urn, step);
+        // A cancelled run plans nothing more; a failed one still checks (the CLI reports every
+        // check failure).
+        if (signal?.aborted) throw notStarted(step)!;
         const check = await host
           .check(reg.urn, old?.inputs ?? {}, news)
           .catch((err: unknown) => fail(step, err, "check"));
@@ -419,14 +478,12 @@ export class TestEngine {
         step.new = entry(id, inputs, inputs);
         return { id, outputs: markSecret(inputs, reg.additionalSecretOutputs) };
       }
-      if (failed) {
-        step.error = "not applied: an earlier step failed";
-        throw new StepError(step.error);
-      }
-
       let state: ResourceState;
       try {
         state = await parallel(async () => {
+          // Checked when a worker picks the step up: waiting for a worker is not having started.
+          const stop = notStarted(step);
+          if (stop !== undefined) throw stop;
           switch (step.op) {
             case "same":
               return entry(old!.id, inputs, old!.outputs);
@@ -454,6 +511,7 @@ export class TestEngine {
           return entry(created.id, inputs, annotateSecrets(created.properties, inputs));
         });
       } catch (err) {
+        if (err instanceof StepError) throw err;
         if (err instanceof HostCallError && err.initFailed) {
           // A partial failure: the resource exists; keep it with the id the provider reported.
           live.set(
@@ -490,9 +548,11 @@ export class TestEngine {
       failed = true;
     }
 
+    if (cancelled) failed = true;
     const stack = [...live.values()].find((r) => r.type === STACK_TYPE && order.includes(r.urn));
-    // A failed run never finishes registering the stack's outputs: the old ones stay.
-    if (stack !== undefined && !failed) stack.outputs = program.outputs;
+    // A failed run never finishes registering the stack's outputs: the old ones stay. A new entry,
+    // not a change to the saved one (see StateFile).
+    if (stack !== undefined && !failed) live.set(stack.urn, { ...stack, outputs: program.outputs });
 
     const deletes: PlanStep[] = [];
     // Resources no longer declared, and the old halves of replacements, go after everything else,
@@ -535,7 +595,7 @@ export class TestEngine {
     }
     save();
     const ordered = order.map((u) => steps.get(u)).filter((s): s is PlanStep => s !== undefined);
-    return this.result(
+    const result = this.result(
       preview ? "preview" : "update",
       started,
       [...ordered, ...deletes],
@@ -543,6 +603,8 @@ export class TestEngine {
       program.outputs,
       !failed,
     );
+    if (cancelled) result.cancelled = true;
+    return result;
   }
 
   /** `pulumi refresh`: Read every resource, record what the provider reports, save. */

@@ -2,6 +2,7 @@
 // `pulumi up` starts for every Node dynamic resource: started from the program's directory,
 // driven over gRPC, always stopped.
 import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import * as readline from "node:readline";
@@ -77,7 +78,27 @@ export interface ReadResult {
 type Pb = typeof providerPb;
 type StructCtor = typeof structPb.Struct;
 
-// Every started host, so that none outlives this process, whatever happens to the caller.
+/**
+ * Runs the unmodified host entry (argv[1]) behind a parent-death watchdog: the host's stdin is a
+ * pipe from this process, and the kernel closes it when this process dies in any way, SIGKILL
+ * included, so the host exits then instead of living on as an orphan. (`node -e code entry addr`
+ * gives the entry the same argv as `node entry addr`.)
+ */
+export const HOST_WATCHDOG =
+  'process.stdin.on("end",()=>process.exit(0)).on("error",()=>process.exit(0)).resume();require(process.argv[1]);';
+
+/** The peak resident memory (`VmHWM`) of a running process in bytes, or undefined without `/proc`. */
+export function peakRssOf(pid: number): number | undefined {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match === null ? undefined : Number(match[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+// Every started host, so that none outlives this process when it exits normally; the watchdog
+// covers the deaths that run no exit handler (SIGKILL, an unhandled signal).
 const running = new Set<ChildProcess>();
 process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
@@ -121,13 +142,17 @@ export class ProviderHost {
     env.PULUMI_PROJECT = options.project;
     // With an engine address in the environment, pulumi.log inside the provider would dial it.
     delete env.PULUMI_NODEJS_ENGINE;
-    const child = spawn(process.execPath, [entry, "harness-no-engine"], {
+    const child = spawn(process.execPath, ["-e", HOST_WATCHDOG, entry, "harness-no-engine"], {
       cwd: options.programDir,
       env: env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
     });
     running.add(child);
-    child.once("exit", () => running.delete(child));
+    child.once("exit", () => {
+      running.delete(child);
+      // The watchdog's pipe is never written; closed, it holds no handle open in this process.
+      child.stdin?.destroy();
+    });
 
     const lines: HostLine[] = [];
     let onPort: (port: string) => void = () => undefined;
@@ -345,6 +370,13 @@ export class ProviderHost {
     req.setProperties(this.struct(state));
     req.setOldInputs(this.struct(oldInputs));
     await this.call("delete", req);
+  }
+
+  /** The host's peak resident memory so far (see {@link peakRssOf}); undefined once it is gone. */
+  peakRssBytes(): number | undefined {
+    return this.child.exitCode === null && this.child.signalCode === null
+      ? peakRssOf(this.pid)
+      : undefined;
   }
 
   /**

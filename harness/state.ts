@@ -119,8 +119,16 @@ const isCiphertext = (v: unknown): boolean =>
   (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG &&
   "ciphertext" in v;
 
-/** A stack's state file: load once, change in memory, save atomically. */
+/**
+ * A stack's state file: load once, change in memory, save atomically. Entries are treated as
+ * immutable once saved: to change a resource, put a new entry in its place (each entry's text is
+ * cached, so saving a thousand-resource stack after a few steps costs a few encryptions, not all).
+ */
 export class StateFile {
+  // Each entry's text in the file (secrets encrypted), by entry object: a save re-serializes only
+  // the entries that are new since the last one.
+  private readonly texts = new WeakMap<ResourceState, string>();
+
   private constructor(
     /** Path of the JSON file. */
     readonly file: string,
@@ -176,25 +184,36 @@ export class StateFile {
 
   /** The file's text as it would be written now: secrets encrypted, never in plaintext. */
   serialize(): string {
-    const resources = mapSecrets(
-      this.state.resources,
-      (v) => ({
-        [SIG_KEY]: SECRET_SIG,
-        ciphertext: this.crypter.encrypt((v as { value: unknown }).value),
-      }),
-      isSecret,
-    );
-    return `${JSON.stringify(
+    // The same text as JSON.stringify(file, null, 2), assembled from each entry's cached text.
+    const entries = this.state.resources.map((r) => {
+      let text = this.texts.get(r);
+      if (text === undefined) {
+        const encrypted = mapSecrets(
+          r,
+          (v) => ({
+            [SIG_KEY]: SECRET_SIG,
+            ciphertext: this.crypter.encrypt((v as { value: unknown }).value),
+          }),
+          isSecret,
+        );
+        // JSON strings hold no raw newline, so indenting every line is safe.
+        text = `    ${JSON.stringify(encrypted, null, 2).replace(/\n/g, "\n    ")}`;
+        this.texts.set(r, text);
+      }
+      return text;
+    });
+    const head = JSON.stringify(
       {
         version: STATE_VERSION,
         project: this.state.project,
         stack: this.state.stack,
         encryptionSalt: this.crypter.salt,
-        resources,
       },
       null,
       2,
-    )}\n`;
+    ).slice(0, -2);
+    const resources = entries.length === 0 ? "[]" : `[\n${entries.join(",\n")}\n  ]`;
+    return `${head},\n  "resources": ${resources}\n}\n`;
   }
 
   /** Writes the state: to a temporary file first, then renamed, so a crash never leaves half a file. */

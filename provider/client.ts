@@ -5,12 +5,12 @@ import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-
 import type { FinalizeRequestMiddleware, MiddlewareStack } from "@smithy/types";
 import { unsafeEndpointReason } from "./endpoint";
 import { Pacer } from "./pacing";
-import { resolveSettings, type CallSettings } from "./settings";
+import { DEFAULT_SETTINGS, resolveSettings, type CallSettings } from "./settings";
 
 /** Feedback calls (UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback): the UserResourceUpdate quota. */
-export const writePacer = new Pacer({ ratePerSecond: 20 });
+export const writePacer = new Pacer({ ratePerSecond: DEFAULT_SETTINGS.writesPerSecond });
 /** AdminListUserAuthEvents calls: the UserResourceRead quota. */
-export const readPacer = new Pacer({ ratePerSecond: 40 });
+export const readPacer = new Pacer({ ratePerSecond: DEFAULT_SETTINGS.readsPerSecond });
 
 /** Reads one stack-config value (`req.config.get` in configure). */
 export type ConfigReader = (key: string) => string | undefined;

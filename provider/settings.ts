@@ -19,9 +19,14 @@ export interface CallSettings {
   retryMode?: "adaptive";
 }
 
-/** Defaults: below the UserResourceUpdate (25/s) and UserResourceRead (50/s) quotas. */
+/**
+ * Defaults: below the UserResourceUpdate (25/s) and UserResourceRead (50/s) quotas. Writes at 23/s:
+ * 26 evenly paced calls then span 1087 ms, 87 ms of slack against Cognito's one-second window for
+ * timer and network jitter; at 24/s and 25/s the benchmark measured throttles, each of which also
+ * slows the adaptive retry mode's client-side rate limiter (bench/RESULTS.md).
+ */
 export const DEFAULT_SETTINGS: Readonly<Required<CallSettings>> = {
-  writesPerSecond: 20,
+  writesPerSecond: 23,
   readsPerSecond: 40,
   maxAttempts: 10,
   retryMode: "adaptive",

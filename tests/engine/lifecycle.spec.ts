@@ -145,7 +145,7 @@ describe("engine: the basic example's lifecycle through the real provider host",
     assert.equal(result.ok, false);
     const errors = result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
     assert.deepEqual(errors, [
-      `pulumi-nodejs:dynamic/cognito:AuthEventFeedback resource 'suspicious-sign-in': check failed: stack config cognito-feedback:writesPerSecond is "fast", but it must be a number from 0 to 10000 (feedback calls per second (0 = no pacing); Cognito allows 25). Set it to a valid value or remove it to use the default, 20.`,
+      `pulumi-nodejs:dynamic/cognito:AuthEventFeedback resource 'suspicious-sign-in': check failed: stack config cognito-feedback:writesPerSecond is "fast", but it must be a number from 0 to 10000 (feedback calls per second (0 = no pacing); Cognito allows 25). Set it to a valid value or remove it to use the default, 23.`,
     ]);
     assert.deepEqual(fx.emulator.store.requests, []);
   });

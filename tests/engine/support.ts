@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator, type Seed } from "../../emulator";
+import { startStack, type BenchStack, type StackOptions } from "../../bench/stack";
+import { startEmulator, type FaultOptions, type RunningEmulator, type Seed } from "../../emulator";
 import { TestEngine, type EngineOptions, type RunResult } from "../../harness/engine";
 import { previewJson, renderPlan } from "../../harness/plan";
 import { FAKE_ADMIN, isolatedAwsEnv } from "../support/env";
@@ -155,4 +156,75 @@ export function ops(result: RunResult): string[] {
 /** Fails with the run's plan when it did not succeed. */
 export function assertOk(result: RunResult): void {
   assert.ok(result.ok, `the run failed:\n${renderPlan(result).join("\n")}`);
+}
+
+/** Quotas 4x Cognito's, paced at 80% of them, so that 40 resources take about half a second. */
+export const FAST: Pick<StackOptions, "faults" | "config"> = {
+  faults: { quotas: { UserResourceUpdate: 100, UserResourceRead: 200 } },
+  config: {
+    "cognito-feedback:writesPerSecond": "80",
+    "cognito-feedback:readsPerSecond": "160",
+  },
+};
+
+/** Every fault at once, at {@link FAST}'s quotas: throttling, internal errors, drops, latency. */
+export const ALL_FAULTS: FaultOptions = {
+  quotas: { UserResourceUpdate: 100, UserResourceRead: 200 },
+  internalErrorRate: 0.1,
+  dropRate: 0.05,
+  latencyMs: { min: 1, max: 20 },
+  seed: 7,
+};
+
+/** How many dynamic resources got each op, with steps that did not run counted by their error. */
+export function opCounts(result: RunResult): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of result.steps.filter((s) => s.custom)) {
+    const key = s.error === undefined ? s.op : s.error;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Answers that made the SDK retry so far: throttled, internal errors and dropped connections. */
+export function retries(stack: BenchStack): number {
+  return Object.values(stack.emulator.store.counters().operations).reduce(
+    (n, op) => n + op.throttled + op.internalErrors + op.dropped,
+    0,
+  );
+}
+
+/**
+ * Registers mocha hooks for tests of the benchmark's stack (bench/stack.ts) at a small size:
+ * `start` it, get engines that keep every result, and after each test the stack is stopped and
+ * every provider host checked gone.
+ */
+export function stackFixture() {
+  let stack: BenchStack | undefined;
+  const fixture = {
+    results: [] as RunResult[],
+    async start(options: StackOptions): Promise<BenchStack> {
+      stack = await startStack(options);
+      return stack;
+    },
+    /** An engine for the started stack (see {@link BenchStack.engine}) that keeps every result. */
+    engine(flip = false, overrides: Partial<EngineOptions> = {}): TestEngine {
+      return stack!.engine(flip, {
+        ...overrides,
+        onResult: (r) => {
+          fixture.results.push(r);
+          overrides.onResult?.(r);
+        },
+      });
+    },
+  };
+  beforeEach(() => (fixture.results = []));
+  afterEach(async () => {
+    await stack?.stop();
+    stack = undefined;
+    for (const r of fixture.results) {
+      assert.equal(alive(r.hostPid!), false, `provider host ${r.hostPid} is still running`);
+    }
+  });
+  return fixture;
 }

@@ -82,9 +82,20 @@ export async function withEnv<T>(
   }
 }
 
-/** An environment with no AWS credentials, config files or metadata service, pointed at `endpoint`. */
+/**
+ * Variables for an environment with no AWS credentials, config files or metadata service, pointed
+ * at `endpoint` (undefined = remove), e.g. a provider host's `env`.
+ */
+export function isolatedAwsVars(
+  endpoint: string,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
+  return { ...ISOLATION, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint, ...extra };
+}
+
+/** Sets this process's environment to {@link isolatedAwsVars}; returns a function that restores it. */
 export function isolatedAwsEnv(endpoint: string, extra: Record<string, string | undefined> = {}) {
-  return setEnv({ ...ISOLATION, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint, ...extra });
+  return setEnv(isolatedAwsVars(endpoint, extra));
 }
 
 /** Runs `fn` with console.log captured; returns the printed lines. */

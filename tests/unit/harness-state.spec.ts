@@ -42,6 +42,29 @@ describe("harness state file", () => {
     assert.deepEqual(reopened.state.resources[0].outputs, { v: "plain" });
   });
 
+  it("GIVEN a saved state WHEN one entry is replaced and it is saved again THEN only that entry is written anew, and the text is JSON.stringify's, indented by 2", () => {
+    const file = write("pass-1");
+    const state = StateFile.open(file, "p", "dev", "pass-1");
+    const first = state.state.resources[0];
+    state.state.resources.push({ ...first, urn: "urn:y", inputs: { token: secret(TOKEN) } });
+    const before = state.serialize();
+    state.state.resources[1] = { ...first, urn: "urn:y", outputs: { v: "changed" } };
+    const after = state.serialize();
+    const ciphertexts = (text: string) => text.match(/"v1:[^"]+"/g) ?? [];
+    // The unchanged entry keeps its ciphertexts (no new encryption); the replaced one is new.
+    assert.deepEqual(ciphertexts(after).slice(0, 2), ciphertexts(before).slice(0, 2));
+    assert.notEqual(ciphertexts(after)[2], ciphertexts(before)[2]);
+    const parsed = JSON.parse(after) as { resources: { urn: string; outputs: unknown }[] };
+    assert.equal(after, `${JSON.stringify(parsed, null, 2)}\n`);
+    assert.deepEqual(
+      parsed.resources.map((r) => [r.urn, r.outputs]),
+      [
+        ["urn:x", { v: "plain" }],
+        ["urn:y", { v: "changed" }],
+      ],
+    );
+  });
+
   it("GIVEN the wrong passphrase WHEN opened THEN it says the passphrase is not the one used", () => {
     const file = write("pass-1");
     assert.throws(() => StateFile.open(file, "p", "dev", "pass-2"), {

@@ -5,9 +5,9 @@ const none = () => undefined;
 const config = (values: Record<string, string>) => (key: string) => values[key];
 
 describe("settings: stack config, environment and defaults", () => {
-  it("GIVEN nothing set THEN 20 writes/s, 40 reads/s, 10 attempts, adaptive retries", () => {
+  it("GIVEN nothing set THEN 23 writes/s, 40 reads/s, 10 attempts, adaptive retries", () => {
     assert.deepEqual(resolveSettings(none, {}), {
-      writesPerSecond: 20,
+      writesPerSecond: 23,
       readsPerSecond: 40,
       maxAttempts: 10,
       retryMode: "adaptive",
@@ -79,7 +79,7 @@ describe("settings: stack config, environment and defaults", () => {
       {
         config: { "cognito-feedback:writesPerSecond": "fast" },
         message:
-          'stack config cognito-feedback:writesPerSecond is "fast", but it must be a number from 0 to 10000 (feedback calls per second (0 = no pacing); Cognito allows 25). Set it to a valid value or remove it to use the default, 20.',
+          'stack config cognito-feedback:writesPerSecond is "fast", but it must be a number from 0 to 10000 (feedback calls per second (0 = no pacing); Cognito allows 25). Set it to a valid value or remove it to use the default, 23.',
       },
       {
         config: { "cognito-feedback:readsPerSecond": "-1" },
@@ -99,7 +99,7 @@ describe("settings: stack config, environment and defaults", () => {
       {
         config: { "cognito-feedback:writesPerSecond": "" },
         message:
-          'stack config cognito-feedback:writesPerSecond is "", but it must be a number from 0 to 10000 (feedback calls per second (0 = no pacing); Cognito allows 25). Set it to a valid value or remove it to use the default, 20.',
+          'stack config cognito-feedback:writesPerSecond is "", but it must be a number from 0 to 10000 (feedback calls per second (0 = no pacing); Cognito allows 25). Set it to a valid value or remove it to use the default, 23.',
       },
     ];
     for (const c of cases) {

@@ -135,9 +135,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const mb = (bytes: number | null) =>
   bytes === null ? "n/a" : `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
+// Resources an up did not apply: failed steps, and steps never run after a failure.
+const failures = (s: UpSample) => s.notApplied + s.failedSteps;
+
 /** The targets of the issue, checked against the medians. */
 export function checkTargets(medians: RunSamples, ratios: Ratios): TargetCheck[] {
-  const failures = (s: UpSample) => s.notApplied + s.failedSteps;
   return [
     {
       target: "zero failures (default, parallel 64, all faults on)",
@@ -331,11 +333,11 @@ export function renderMarkdown(results: BenchResults): string {
     "## Reading the numbers",
     "",
     `- **The floor.** The no-op provider's update phase takes ${seconds(med.trivial.updateMs)} for ${n} resources with no API call at all: the Pulumi SDK registering resources in the program (a stack trace, source-mapped by ts-node, per resource and per promise) and the engine's one-at-a-time Check. \`pulumi up\` pays it too; no provider can go below it. So the whole \`up\` (${fixed(r.wholeUpVsBound)} x N/25) and the update phase (${fixed(r.updateVsBound)} x) cannot meet 1.15 x N / 25 at this size; what the provider controls is the update above that floor (${fixed(r.updateOverFloorVsBound)} x) and the span of its feedback calls (${fixed(r.callSpanVsBound)} x). The right target: update phase <= no-op floor + 1.15 x N / 25.`,
-    `- **Pacing.** The quota window is strict: 25 calls in any 1000 ms. Paced evenly at r/s, 26 calls span 25 x 1000 / r ms, so the slack against the window is ${sweep.map(({ rate }) => `${Math.max(0, (25 * 1000) / rate - 1000).toFixed(0)} ms at ${rate}/s`).join(", ")}. Timers, the event loop and network jitter eat that slack (see the throttled column), and every throttle costs more than its retry: the adaptive retry mode's client-side rate limiter backs off after it and recovers slowly, which is why the worst run is slower at 24/s and 25/s than at 23/s. The fastest pacing with no throttle in the median run is ${fastestClean === undefined ? "none of those swept" : `${fastestClean}/s`}; the default is ${o.defaultWritesPerSecond}/s (it was 20/s, 1.25 x N/25 by itself). At the default, the feedback calls take ${fixed(r.callSpanVsBound)} x N / 25 s.`,
-    `- **Naive provider.** With no pacing, the SDK's 3 attempts and standard retries, ${med.naive.failedSteps} of ${n} resources fail (median) with \`TooManyRequestsException\` after ${med.naive.throttled} throttled answers; the paced provider fails none, with or without faults.`,
+    `- **Pacing.** The quota window is strict: 25 calls in any 1000 ms. Paced evenly at r/s, 26 calls span 25 x 1000 / r ms, so the slack against the window is ${sweep.map(({ rate }) => `${Math.max(0, (25 * 1000) / rate - 1000).toFixed(0)} ms at ${rate}/s`).join(", ")}. Timers, the event loop and network jitter eat that slack (see the throttled column), and every throttle costs more than its retry: the adaptive retry mode's client-side rate limiter backs off after it and recovers slowly, so a faster pacing can end up slower (compare the worst runs). The fastest pacing with no throttle in the median run is ${fastestClean === undefined ? "none of those swept" : `${fastestClean}/s`}; the default is ${o.defaultWritesPerSecond}/s. At the default, the feedback calls take ${fixed(r.callSpanVsBound)} x N / 25 s.`,
+    `- **Naive provider.** With no pacing, the SDK's 3 attempts and standard retries, ${med.naive.failedSteps} of ${n} resources fail (median) with \`TooManyRequestsException\` after ${med.naive.throttled} throttled answers; the paced provider fails ${failures(med.up)} by default and ${failures(med.faults)} with every fault on.`,
     `- **Preview.** Both programs get the same Check and Diff calls; the provider's cost ${ms((med.provider.unchangedMs - med.trivial.unchangedMs) / n)} more per resource on an unchanged stack, where the no-op provider implements neither method (the host answers for it) and has a smaller \`__provider\` text to send with every call. Per-run ratios (new stack: ${perRun("previewNewVsTrivial")}; unchanged: ${perRun("previewUnchangedVsTrivial")}) show how noisy this shared machine is around the 1.2 target.`,
     `- **Parallelism** does not speed a paced update up (parallel 64 / default: ${fixed(r.parallel64VsDefault)}); it only queues more calls in the pacer.`,
-    `- **Faults** (throttling, internal errors, drops, latency) cost ${fixed(r.faultsVsDefault)} x the fault-free update, with every resource applied as declared.`,
+    `- **Faults** (throttling, internal errors, drops, latency) cost ${fixed(r.faultsVsDefault)} x the fault-free update, with ${failures(med.faults) === 0 ? "every resource applied as declared" : `${failures(med.faults)} resources not applied`}.`,
     "",
   ].join("\n");
 }

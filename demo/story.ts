@@ -106,6 +106,21 @@ const FIRST_VERDICTS = {
   [EVENTS.bobLisbon]: "Valid",
 } as const;
 
+// Pull request #3's steps, and what Cognito holds once it is applied (Bob's Lisbon verdict too:
+// removing an entry cannot withdraw it).
+const REVIEWED_OPS = [
+  `create ${EVENTS.aliceBerlin}`,
+  `delete ${EVENTS.bobLisbon}`,
+  `replace ${EVENTS.aliceLagos}`,
+  `update ${EVENTS.bobBrazil}`,
+].sort();
+const REVIEWED_VERDICTS = {
+  [EVENTS.aliceLagos]: "Invalid",
+  [EVENTS.aliceBerlin]: "Valid",
+  [EVENTS.bobBrazil]: "Valid",
+  [EVENTS.bobLisbon]: "Valid",
+} as const;
+
 /** The story, in order. */
 export const ACTS: Act[] = [
   {
@@ -168,12 +183,7 @@ export const ACTS: Act[] = [
     file: REVIEWED,
     tokens: TOKENS,
     command: "preview",
-    ops: [
-      `create ${EVENTS.aliceBerlin}`,
-      `delete ${EVENTS.bobLisbon}`,
-      `replace ${EVENTS.aliceLagos}`,
-      `update ${EVENTS.bobBrazil}`,
-    ].sort(),
+    ops: REVIEWED_OPS,
     cognito: FIRST_VERDICTS,
     calls: 0,
   },
@@ -182,18 +192,8 @@ export const ACTS: Act[] = [
     file: REVIEWED,
     tokens: TOKENS,
     command: "up",
-    ops: [
-      `create ${EVENTS.aliceBerlin}`,
-      `delete ${EVENTS.bobLisbon}`,
-      `replace ${EVENTS.aliceLagos}`,
-      `update ${EVENTS.bobBrazil}`,
-    ].sort(),
-    cognito: {
-      [EVENTS.aliceLagos]: "Invalid",
-      [EVENTS.aliceBerlin]: "Valid",
-      [EVENTS.bobBrazil]: "Valid",
-      [EVENTS.bobLisbon]: "Valid",
-    },
+    ops: REVIEWED_OPS,
+    cognito: REVIEWED_VERDICTS,
     calls: 3,
   },
   {
@@ -202,12 +202,7 @@ export const ACTS: Act[] = [
     tokens: TOKENS,
     command: "destroy",
     ops: all([EVENTS.aliceLagos, EVENTS.aliceBerlin, EVENTS.bobBrazil], "delete").sort(),
-    cognito: {
-      [EVENTS.aliceLagos]: "Invalid",
-      [EVENTS.aliceBerlin]: "Valid",
-      [EVENTS.bobBrazil]: "Valid",
-      [EVENTS.bobLisbon]: "Valid",
-    },
+    cognito: REVIEWED_VERDICTS,
     calls: 0,
   },
 ];

@@ -184,6 +184,38 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+// A plan step for a resource already in state (refresh, destroy, deletes of an update).
+function stepFor(old: ResourceState, op: StepOp): PlanStep {
+  const name = old.urn.split("::").pop() ?? "";
+  return {
+    op,
+    urn: old.urn,
+    type: old.type,
+    name,
+    custom: old.custom,
+    old,
+    diffKeys: [],
+    replaceReasons: [],
+  };
+}
+
+// Records why a step failed, on the step and as the error diagnostic the CLI would print. `call`
+// names what failed: a provider call (check, diff) or the step itself (create, update…).
+function recordFailure(
+  diagnostics: Diagnostic[],
+  step: PlanStep,
+  err: unknown,
+  call: string = step.op,
+): string {
+  step.error = describe(err);
+  diagnostics.push({
+    severity: "error",
+    urn: step.urn,
+    message: `${step.type} resource '${step.name}': ${call} failed: ${step.error}`,
+  });
+  return step.error;
+}
+
 /** Drives a Pulumi program's dynamic resources through the real provider host, like the engine. */
 export class TestEngine {
   /** The Pulumi project's name (from Pulumi.yaml). */
@@ -338,16 +370,9 @@ export class TestEngine {
       return next;
     };
 
-    // `call` names what failed: a provider call (check, diff) or the step itself (create, update…).
-    const fail = (step: PlanStep, err: unknown, call: string = step.op): never => {
+    const fail = (step: PlanStep, err: unknown, call?: string): never => {
       failed = true;
-      step.error = describe(err);
-      diagnostics.push({
-        severity: "error",
-        urn: step.urn,
-        message: `${step.type} resource '${step.name}': ${call} failed: ${step.error}`,
-      });
-      throw new StepError(step.error);
+      throw new StepError(recordFailure(diagnostics, step, err, call));
     };
 
     // A step that may not start any more: after a failure, or once the run is cancelled.
@@ -563,16 +588,7 @@ export class TestEngine {
         ...replaced.map((r) => ({ r, replacedOnly: true })),
         ...gone.map((r) => ({ r, replacedOnly: false })),
       ]) {
-        const step: PlanStep = {
-          op: "delete",
-          urn: old.r.urn,
-          type: old.r.type,
-          name: old.r.urn.split("::").pop() ?? "",
-          custom: old.r.custom,
-          old: old.r,
-          diffKeys: [],
-          replaceReasons: [],
-        };
+        const step = stepFor(old.r, "delete");
         if (!old.replacedOnly) deletes.push(step);
         if (preview) continue;
         try {
@@ -582,13 +598,8 @@ export class TestEngine {
           if (old.replacedOnly) replaced.splice(replaced.indexOf(old.r), 1);
           else live.delete(old.r.urn);
         } catch (err) {
-          step.error = describe(err);
           failed = true;
-          diagnostics.push({
-            severity: "error",
-            urn: step.urn,
-            message: `${step.type} resource '${step.name}': delete failed: ${step.error}`,
-          });
+          recordFailure(diagnostics, step, err);
           break;
         }
       }
@@ -618,18 +629,7 @@ export class TestEngine {
       const results = await Promise.all(
         file.state.resources.map((old) =>
           parallel(async (): Promise<{ step: PlanStep; state?: ResourceState }> => {
-            const name = old.urn.split("::").pop() ?? "";
-            const step: PlanStep = {
-              op: "same",
-              urn: old.urn,
-              type: old.type,
-              name,
-              custom: old.custom,
-              old,
-              new: old,
-              diffKeys: [],
-              replaceReasons: [],
-            };
+            const step: PlanStep = { ...stepFor(old, "same"), new: old };
             if (!old.custom || !isDynamic(old.type) || old.id === undefined)
               return { step, state: old };
             try {
@@ -648,12 +648,7 @@ export class TestEngine {
               return { step, state };
             } catch (err) {
               ok = false;
-              step.error = describe(err);
-              diagnostics.push({
-                severity: "error",
-                urn: old.urn,
-                message: `${old.type} resource '${name}': refresh failed: ${step.error}`,
-              });
+              recordFailure(diagnostics, step, err, "refresh");
               return { step, state: old };
             }
           }),
@@ -681,17 +676,7 @@ export class TestEngine {
       const steps: PlanStep[] = [];
       let ok = true;
       for (const old of [...file.state.resources].reverse()) {
-        const name = old.urn.split("::").pop() ?? "";
-        const step: PlanStep = {
-          op: "delete",
-          urn: old.urn,
-          type: old.type,
-          name,
-          custom: old.custom,
-          old,
-          diffKeys: [],
-          replaceReasons: [],
-        };
+        const step = stepFor(old, "delete");
         steps.push(step);
         try {
           if (old.custom && old.id !== undefined)
@@ -699,12 +684,7 @@ export class TestEngine {
           file.state.resources = file.state.resources.filter((r) => r !== old);
         } catch (err) {
           ok = false;
-          step.error = describe(err);
-          diagnostics.push({
-            severity: "error",
-            urn: old.urn,
-            message: `${old.type} resource '${name}': delete failed: ${step.error}`,
-          });
+          recordFailure(diagnostics, step, err);
           break;
         }
       }

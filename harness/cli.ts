@@ -2,7 +2,7 @@
 // program, printing the plan and optionally writing it as `pulumi preview --json` would.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Command, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { TestEngine, type RunResult } from "./engine";
 import { previewJson, renderPlan } from "./plan";
 
@@ -72,7 +72,9 @@ export function harnessCommand(): Command {
     .description(
       "Test engine for Pulumi programs with dynamic resources: drives the real @pulumi/pulumi provider host like `pulumi preview/up/refresh/destroy` would. Not a replacement for the Pulumi CLI.",
     )
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Usage errors throw (and so can be tested) instead of exiting; subcommands inherit this.
+    .exitOverride();
   const common = (cmd: Command) =>
     cmd
       .option("-C, --cwd <dir>", "the Pulumi program's directory", ".")
@@ -138,6 +140,11 @@ if (require.main === module) {
   harnessCommand()
     .parseAsync()
     .catch((err: unknown) => {
+      // Commander has already printed its own usage errors (and help, which exits 0).
+      if (err instanceof CommanderError) {
+        process.exitCode = err.exitCode;
+        return;
+      }
       console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
       process.exitCode = 1;
     });

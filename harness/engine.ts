@@ -225,6 +225,13 @@ export class TestEngine {
   /** The state file's path. */
   readonly stateFile: string;
   private readonly main?: string;
+  // The stack config as the program reads it (plain values, secret keys named) and as Configure
+  // sends it to the host (secrets wrapped).
+  private readonly config: {
+    plain: Record<string, string>;
+    secretKeys: string[];
+    wire: PropertyMap;
+  };
 
   constructor(private readonly options: EngineOptions) {
     const project = readProject(options.programDir);
@@ -234,26 +241,18 @@ export class TestEngine {
     this.stateFile =
       options.stateFile ??
       path.join(options.programDir, ".pulumi-harness", `${this.project}-${this.stack}.json`);
-  }
-
-  private qualify(key: string): string {
-    return key.includes(":") ? key : `${this.project}:${key}`;
-  }
-
-  private configMaps(): { plain: Record<string, string>; secretKeys: string[]; wire: PropertyMap } {
-    const plain: Record<string, string> = {};
-    const wire: PropertyMap = {};
-    const secretKeys: string[] = [];
-    for (const [k, v] of Object.entries(this.options.config ?? {})) {
-      plain[this.qualify(k)] = v;
-      wire[this.qualify(k)] = v;
+    // Keys without a namespace belong to the project, as in Pulumi.<stack>.yaml.
+    const qualify = (key: string) => (key.includes(":") ? key : `${this.project}:${key}`);
+    this.config = { plain: {}, secretKeys: [], wire: {} };
+    for (const [k, v] of Object.entries(options.config ?? {})) {
+      this.config.plain[qualify(k)] = v;
+      this.config.wire[qualify(k)] = v;
     }
-    for (const [k, v] of Object.entries(this.options.secrets ?? {})) {
-      plain[this.qualify(k)] = v;
-      wire[this.qualify(k)] = secret(v);
-      secretKeys.push(this.qualify(k));
+    for (const [k, v] of Object.entries(options.secrets ?? {})) {
+      this.config.plain[qualify(k)] = v;
+      this.config.wire[qualify(k)] = secret(v);
+      this.config.secretKeys.push(qualify(k));
     }
-    return { plain, secretKeys, wire };
   }
 
   // One host per command, as the CLI starts one per `pulumi` invocation; what it printed becomes
@@ -268,7 +267,7 @@ export class TestEngine {
     let result: RunResult;
     let peakRss: number | undefined;
     try {
-      await host.configure(this.configMaps().wire);
+      await host.configure(this.config.wire);
       result = await fn(host);
     } finally {
       // Read before stopping: the high-water mark dies with the process.
@@ -335,12 +334,15 @@ export class TestEngine {
   ): Promise<RunResult> {
     const started = Date.now();
     const file = this.openState();
-    const olds = new Map(file.state.resources.map((r) => [r.urn, r]));
+    // Old halves of replacements that an interrupted run left in state share their URN with the
+    // live resource: they are not olds, only deletes still owed (the engine's pending deletes).
+    const olds = new Map(file.state.resources.filter((r) => !r.delete).map((r) => [r.urn, r]));
     const live = new Map(olds);
     const order: string[] = [];
+    const registered = new Set<string>();
     const steps = new Map<string, PlanStep>();
     const diagnostics: Diagnostic[] = [];
-    const replaced: ResourceState[] = [];
+    const replaced: ResourceState[] = file.state.resources.filter((r) => r.delete === true);
     const parallel = limiter(this.options.parallel ?? os.cpus().length * 4);
     let serial: Promise<unknown> = Promise.resolve();
     let failed = false;
@@ -350,7 +352,6 @@ export class TestEngine {
       if (preview) return;
       clearTimeout(saveTimer);
       saveTimer = undefined;
-      const registered = new Set(order);
       const declared = order.flatMap((u) => (live.has(u) ? [live.get(u)!] : []));
       const rest = [...live.values()].filter((r) => !registered.has(r.urn));
       file.state.resources = [...declared, ...rest, ...replaced];
@@ -388,6 +389,7 @@ export class TestEngine {
 
     const register = async (reg: Registration): Promise<RegistrationResult> => {
       order.push(reg.urn);
+      registered.add(reg.urn);
       const old = olds.get(reg.urn);
       const base = {
         urn: reg.urn,
@@ -561,8 +563,8 @@ export class TestEngine {
       project: this.project,
       stack: this.stack,
       preview,
-      config: this.configMaps().plain,
-      secretKeys: this.configMaps().secretKeys,
+      config: this.config.plain,
+      secretKeys: this.config.secretKeys,
       register,
     });
     const stepErrors = [...steps.values()].flatMap((s) => (s.error !== undefined ? [s.error] : []));
@@ -574,7 +576,7 @@ export class TestEngine {
     }
 
     if (cancelled) failed = true;
-    const stack = [...live.values()].find((r) => r.type === STACK_TYPE && order.includes(r.urn));
+    const stack = [...live.values()].find((r) => r.type === STACK_TYPE && registered.has(r.urn));
     // A failed run never finishes registering the stack's outputs: the old ones stay. A new entry,
     // not a change to the saved one (see StateFile).
     if (stack !== undefined && !failed) live.set(stack.urn, { ...stack, outputs: program.outputs });
@@ -583,7 +585,7 @@ export class TestEngine {
     // Resources no longer declared, and the old halves of replacements, go after everything else,
     // dependents first. After a failure nothing is deleted.
     if (!failed) {
-      const gone = [...olds.values()].filter((r) => !order.includes(r.urn)).reverse();
+      const gone = [...olds.values()].filter((r) => !registered.has(r.urn)).reverse();
       for (const old of [
         ...replaced.map((r) => ({ r, replacedOnly: true })),
         ...gone.map((r) => ({ r, replacedOnly: false })),
@@ -593,7 +595,7 @@ export class TestEngine {
         if (preview) continue;
         try {
           if (old.r.custom && old.r.id !== undefined) {
-            await parallel(() => host.delete(old.r.urn, old.r.id!, old.r.outputs, old.r.inputs));
+            await host.delete(old.r.urn, old.r.id, old.r.outputs, old.r.inputs);
           }
           if (old.replacedOnly) replaced.splice(replaced.indexOf(old.r), 1);
           else live.delete(old.r.urn);

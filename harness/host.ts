@@ -76,6 +76,15 @@ export interface ReadResult {
 }
 
 type Pb = typeof providerPb;
+
+// The setters DiffRequest and UpdateRequest share.
+interface ChangeRequest {
+  setUrn(value: string): unknown;
+  setId(value: string): unknown;
+  setOlds(value?: structPb.Struct): unknown;
+  setNews(value?: structPb.Struct): unknown;
+  setOldInputs(value?: structPb.Struct): unknown;
+}
 type StructCtor = typeof structPb.Struct;
 
 /**
@@ -288,6 +297,24 @@ export class ProviderHost {
     };
   }
 
+  // Diff and Update carry the same fields: the resource, its old outputs, the checked inputs and
+  // the old inputs (which the host drops, but the engine sends).
+  private change<R extends ChangeRequest>(
+    req: R,
+    urn: string,
+    id: string,
+    olds: PropertyMap,
+    news: PropertyMap,
+    oldInputs: PropertyMap,
+  ): R {
+    req.setUrn(urn);
+    req.setId(id);
+    req.setOlds(this.struct(olds));
+    req.setNews(this.struct(news));
+    req.setOldInputs(this.struct(oldInputs));
+    return req;
+  }
+
   /** Diff(id, olds = old outputs, news = checked inputs); the engine also sends the old inputs. */
   async diff(
     urn: string,
@@ -296,12 +323,7 @@ export class ProviderHost {
     news: PropertyMap,
     oldInputs: PropertyMap,
   ): Promise<DiffResult> {
-    const req = new this.pb.DiffRequest();
-    req.setUrn(urn);
-    req.setId(id);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
-    req.setOldInputs(this.struct(oldInputs));
+    const req = this.change(new this.pb.DiffRequest(), urn, id, olds, news, oldInputs);
     const res = await this.call<providerPb.DiffRequest, providerPb.DiffResponse>("diff", req);
     const C = this.pb.DiffResponse.DiffChanges;
     const changes = res.getChanges();
@@ -332,12 +354,7 @@ export class ProviderHost {
     news: PropertyMap,
     oldInputs: PropertyMap,
   ): Promise<PropertyMap> {
-    const req = new this.pb.UpdateRequest();
-    req.setUrn(urn);
-    req.setId(id);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
-    req.setOldInputs(this.struct(oldInputs));
+    const req = this.change(new this.pb.UpdateRequest(), urn, id, olds, news, oldInputs);
     const res = await this.call<providerPb.UpdateRequest, providerPb.UpdateResponse>("update", req);
     return res.getProperties()?.toJavaScript() ?? {};
   }
@@ -374,9 +391,11 @@ export class ProviderHost {
 
   /** The host's peak resident memory so far (see {@link peakRssOf}); undefined once it is gone. */
   peakRssBytes(): number | undefined {
-    return this.child.exitCode === null && this.child.signalCode === null
-      ? peakRssOf(this.pid)
-      : undefined;
+    return this.alive ? peakRssOf(this.pid) : undefined;
+  }
+
+  private get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /**
@@ -386,7 +405,7 @@ export class ProviderHost {
   stop(): Promise<void> {
     this.stopped ??= new Promise<void>((resolve) => {
       this.client.close();
-      if (this.child.exitCode !== null || this.child.signalCode !== null) {
+      if (!this.alive) {
         resolve();
         return;
       }

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import type { RunResult } from "../../harness/engine";
 import { isSecret } from "../../harness/properties";
+import { StateFile } from "../../harness/state";
 import { assertOk, engineFixture, ROOT } from "./support";
 
 const RECORDER = path.join(ROOT, "tests/fixtures/programs/recorder");
@@ -108,6 +109,39 @@ describe("engine: the harness follows the engine's rules (recording provider)", 
     assert.equal(del.args[0], "id-k1");
     assert.equal(del.args[1].derived, `from:${SECRET}`, "Delete gets the old outputs");
     assert.deepEqual(up.steps.find((s) => s.custom)?.replaceReasons, ["key"]);
+  });
+
+  it("GIVEN the old half of a replacement left in state by an interrupted run WHEN up runs THEN it is deleted once, and the live resource is unchanged", async () => {
+    assertOk(await engine({}).up());
+    // What a crash between the replacement's Create and the old resource's Delete leaves behind.
+    const file = StateFile.open(
+      path.join(fx.dir, "state.json"),
+      "recorder",
+      "dev",
+      "engine-test-passphrase",
+    );
+    const live = file.state.resources.find((r) => r.custom)!;
+    file.state.resources = [...file.state.resources, { ...live, id: "id-old", delete: true }];
+    file.save();
+
+    const up = await engine({}).up({ skipPreview: true });
+    assertOk(up);
+    assert.deepEqual(methods(up), ["check", "diff", "delete"]);
+    assert.equal(calls(up)[2].args[0], "id-old");
+    assert.deepEqual(
+      up.steps.filter((s) => s.custom).map((s) => s.op),
+      ["same"],
+    );
+    const after = StateFile.open(
+      path.join(fx.dir, "state.json"),
+      "recorder",
+      "dev",
+      "engine-test-passphrase",
+    );
+    assert.deepEqual(
+      after.state.resources.filter((r) => r.custom).map((r) => [r.id, r.delete]),
+      [["id-k1", undefined]],
+    );
   });
 
   it("GIVEN deleteBeforeReplace WHEN a replace is applied THEN Delete runs before Create", async () => {

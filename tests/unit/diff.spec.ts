@@ -3,16 +3,9 @@ import fc from "fast-check";
 import { decideDiff, needsFeedbackCall } from "../../provider/diff";
 import { diff } from "../../provider/implementation";
 import { INPUT_PROPERTIES, UNKNOWN } from "../../provider/validate";
+import { TOKEN_MODE_OUTPUTS } from "../support/resource-state";
 
-// Stored outputs of a resource created in token mode.
-const OLDS = {
-  userPoolId: "us-east-1_AbC123xyZ",
-  username: "alice",
-  eventId: "evt-1",
-  feedbackValue: "Invalid",
-  region: "us-east-1",
-  mode: "token",
-};
+const OLDS = TOKEN_MODE_OUTPUTS;
 // The same resource's checked inputs, unchanged.
 const NEWS = {
   userPoolId: "us-east-1_AbC123xyZ",

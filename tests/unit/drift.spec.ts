@@ -5,16 +5,9 @@ import {
   type LiveEvent,
   type LiveFinding,
 } from "../../provider/drift";
+import { TOKEN_MODE_OUTPUTS } from "../support/resource-state";
 
-// Stored outputs of a resource created in token mode.
-const STATE = {
-  userPoolId: "us-east-1_AbC123xyZ",
-  username: "alice",
-  eventId: "evt-1",
-  feedbackValue: "Invalid",
-  region: "us-east-1",
-  mode: "token",
-};
+const STATE = TOKEN_MODE_OUTPUTS;
 const INPUTS = {
   userPoolId: "us-east-1_AbC123xyZ",
   username: "alice",

@@ -6,6 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { DEFAULT_SETTINGS } from "../provider/settings";
+import { DEFAULT_PARALLEL } from "../harness/engine";
 import { measurePreview, measureTrivial, measureUp, type UpSample } from "./measure";
 import {
   renderMarkdown,
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
     runs: flags.runs,
     sweepCount: flags.sweepCount ?? Math.min(flags.count, 300),
     sweepRates: flags.sweepRates,
-    defaultParallel: os.cpus().length * 4,
+    defaultParallel: DEFAULT_PARALLEL,
     defaultWritesPerSecond: DEFAULT_SETTINGS.writesPerSecond,
     faults: { ...allFaults(1), seed: "the run's number: 1, 2, ..." },
   };

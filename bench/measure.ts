@@ -27,10 +27,11 @@ export interface UpSample {
   callSpanMs: number;
   /** Steps the provider failed. */
   failedSteps: number;
-  /** Overrides not applied exactly as declared (state and Cognito compared with the program). */
+  /**
+   * Overrides not applied exactly as declared (state and Cognito compared with the program): the
+   * failed steps, and the steps never started after one.
+   */
   notApplied: number;
-  /** Answers that made the SDK retry: throttled + internal errors + dropped connections. */
-  retries: number;
   throttled: number;
   internalErrors: number;
   dropped: number;
@@ -75,9 +76,7 @@ export async function measureUp(count: number, variant: UpVariant = {}): Promise
     const started = Date.now();
     const result = await stack.engine().up({ continueOnError: variant.continueOnError });
     const wholeUpMs = Date.now() - started;
-    const ops = Object.values(stack.emulator.store.counters().operations);
-    const sum = (key: "throttled" | "internalErrors" | "dropped") =>
-      ops.reduce((total, op) => total + op[key], 0);
+    const { throttled, internalErrors, dropped } = stack.emulator.store.counterTotals();
     const stateText = fs.existsSync(stack.stateFile)
       ? fs.readFileSync(stack.stateFile, "utf8")
       : "";
@@ -89,10 +88,9 @@ export async function measureUp(count: number, variant: UpVariant = {}): Promise
       callSpanMs: accepted.length > 1 ? accepted[accepted.length - 1] - accepted[0] : 0,
       failedSteps: failedSteps(result),
       notApplied: stack.mismatches().length,
-      retries: sum("throttled") + sum("internalErrors") + sum("dropped"),
-      throttled: sum("throttled"),
-      internalErrors: sum("internalErrors"),
-      dropped: sum("dropped"),
+      throttled,
+      internalErrors,
+      dropped,
       hostPeakRssBytes: result.hostPeakRssBytes ?? null,
       stateBytesPerResource: Buffer.byteLength(stateText) / count,
       providerBytes: typeof provider === "string" ? Buffer.byteLength(provider) : 0,

@@ -310,6 +310,21 @@ export class EmulatorStore {
     return structuredClone(this.counts);
   }
 
+  /** Every operation's counters added up. */
+  counterTotals(): OperationCounters {
+    const total: OperationCounters = {
+      succeeded: 0,
+      throttled: 0,
+      internalErrors: 0,
+      dropped: 0,
+      otherErrors: 0,
+    };
+    for (const op of Object.values(this.counts.operations)) {
+      for (const key of Object.keys(total) as (keyof OperationCounters)[]) total[key] += op[key];
+    }
+    return total;
+  }
+
   /** Sets every counter back to 0. */
   resetCounters(): void {
     this.counts = emptyCounters();

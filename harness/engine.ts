@@ -134,6 +134,9 @@ export interface EngineOptions {
   onResult?: (result: RunResult) => void;
 }
 
+/** Concurrent provider operations by default: CPUs x 4, as `pulumi up --parallel`. */
+export const DEFAULT_PARALLEL = os.cpus().length * 4;
+
 /** Why a registration did not get a step: its check failed, or an earlier step failed. */
 class StepError extends Error {}
 
@@ -343,7 +346,7 @@ export class TestEngine {
     const steps = new Map<string, PlanStep>();
     const diagnostics: Diagnostic[] = [];
     const replaced: ResourceState[] = file.state.resources.filter((r) => r.delete === true);
-    const parallel = limiter(this.options.parallel ?? os.cpus().length * 4);
+    const parallel = limiter(this.options.parallel ?? DEFAULT_PARALLEL);
     let serial: Promise<unknown> = Promise.resolve();
     let failed = false;
     let cancelled = false;
@@ -626,7 +629,7 @@ export class TestEngine {
       const started = Date.now();
       const file = this.openState();
       const diagnostics: Diagnostic[] = [];
-      const parallel = limiter(this.options.parallel ?? os.cpus().length * 4);
+      const parallel = limiter(this.options.parallel ?? DEFAULT_PARALLEL);
       let ok = true;
       const results = await Promise.all(
         file.state.resources.map((old) =>

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { retriesOf } from "../../bench/report";
 import { startStack, type BenchStack, type StackOptions } from "../../bench/stack";
 import { startEmulator, type FaultOptions, type RunningEmulator, type Seed } from "../../emulator";
 import { TestEngine, type EngineOptions, type RunResult } from "../../harness/engine";
@@ -188,10 +189,7 @@ export function opCounts(result: RunResult): Record<string, number> {
 
 /** Answers that made the SDK retry so far: throttled, internal errors and dropped connections. */
 export function retries(stack: BenchStack): number {
-  return Object.values(stack.emulator.store.counters().operations).reduce(
-    (n, op) => n + op.throttled + op.internalErrors + op.dropped,
-    0,
-  );
+  return retriesOf(stack.emulator.store.counterTotals());
 }
 
 /**

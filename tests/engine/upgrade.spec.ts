@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { BUDGETS } from "../../bench/report";
 import { assertOk, basicConfig, BASIC, engineFixture, ROOT, TOKENS } from "./support";
 
 const PACKAGE = "pulumi-cognito-auth-event-feedback";
@@ -64,7 +65,7 @@ describe("engine: provider code in state is a thin loader of the installed packa
     const refreshed = JSON.parse(fx.stateText()) as { resources: unknown[] };
     assert.deepEqual(refreshed.resources, []);
     assert.equal(
-      storedText.length <= 2048,
+      storedText.length <= BUDGETS.providerBytes,
       true,
       `serialized provider is ${storedText.length} bytes`,
     );
@@ -83,6 +84,9 @@ describe("engine: provider code in state is a thin loader of the installed packa
     const state = JSON.parse(fx.stateText()) as { resources: { custom: boolean }[] };
     const custom = state.resources.filter((r) => r.custom).length;
     const bytes = Buffer.byteLength(fx.stateText());
-    assert.ok(bytes / custom <= 6 * 1024, `state is ${bytes} bytes for ${custom} resource(s)`);
+    assert.ok(
+      bytes / custom <= BUDGETS.stateBytesPerResource,
+      `state is ${bytes} bytes for ${custom} resource(s)`,
+    );
   });
 });

@@ -10,7 +10,6 @@ function up(overrides: Partial<UpSample> = {}): UpSample {
     callSpanMs: 43_000,
     failedSteps: 0,
     notApplied: 0,
-    retries: 0,
     throttled: 0,
     internalErrors: 0,
     dropped: 0,
@@ -34,7 +33,7 @@ function run(overrides: Partial<RunSamples> = {}): RunSamples {
     up: up(),
     up64: up({ updateMs: 51_000 }),
     naive: up({ failedSteps: 700 }),
-    faults: up({ updateMs: 55_000, retries: 80 }),
+    faults: up({ updateMs: 55_000, internalErrors: 80 }),
     sweep: { "23": up() },
     ...overrides,
   };

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { loadSeedFile, startEmulator, type RunningEmulator } from "../emulator";
 import { TestEngine, type RunResult } from "../harness/engine";
 import { previewJson, renderPlan } from "../harness/plan";
-import { renderReviewMarkdown, summarizePreview } from "../provider";
+import { FEEDBACK_RESOURCE_TYPE, renderReviewMarkdown, summarizePreview } from "../provider";
 import { ACTS, ALL_TOKENS, POOL, type Act } from "./story";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -27,7 +27,7 @@ function feedbackCalls(emulator: RunningEmulator): number {
 
 function opsOf(result: RunResult): string[] {
   return result.steps
-    .filter((s) => s.type === "pulumi-nodejs:dynamic/cognito:AuthEventFeedback")
+    .filter((s) => s.type === FEEDBACK_RESOURCE_TYPE)
     .map((s) => `${s.op} ${s.name.slice(s.name.lastIndexOf(POOL) + POOL.length + 1)}`)
     .sort();
 }

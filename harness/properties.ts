@@ -2,12 +2,14 @@
 // the secret signature, a value not known yet (preview only) is the unknown sentinel string.
 // No I/O: the engine, the state file and the plan printer all share these rules.
 
-/** The key that marks a special object in Pulumi's wire form. */
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
+
+/** The key that marks a special object in Pulumi's wire form (the SDK's own constant). */
+export const SIG_KEY = specialSigKey;
 /** The signature value of a secret wrapper `{ [SIG_KEY]: SECRET_SIG, value }`. */
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SECRET_SIG = specialSecretSig;
 /** The value the engine sends in place of an input not known yet (preview only). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN = unknownValue;
 
 /** A property map in wire form: plain JSON values, secret wrappers and the unknown sentinel. */
 export type PropertyMap = Record<string, unknown>;

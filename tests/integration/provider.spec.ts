@@ -77,6 +77,16 @@ const SEED: Seed = {
 
 const ALL_TOKENS = Object.values(TOKENS);
 
+// What the stack records for alice's first event, verdict Invalid, sent in token mode.
+const ALICE_TOKEN_OUTS = {
+  userPoolId: POOL,
+  username: "alice",
+  eventId: "evt-a1",
+  feedbackValue: "Invalid",
+  region: "us-east-1",
+  mode: "token",
+};
+
 function inputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const base: Record<string, unknown> = {
     userPoolId: POOL,
@@ -132,14 +142,7 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
       const result = await provider.create(inputs());
       assert.deepEqual(result, {
         id: `${POOL}/evt-a1`,
-        outs: {
-          userPoolId: POOL,
-          username: "alice",
-          eventId: "evt-a1",
-          feedbackValue: "Invalid",
-          region: "us-east-1",
-          mode: "token",
-        },
+        outs: ALICE_TOKEN_OUTS,
       });
       const stored = emulator.store.feedbackOf(POOL, "evt-a1");
       assert.equal(stored?.value, "Invalid");
@@ -227,14 +230,7 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
     });
 
     it("GIVEN state written before reason existed WHEN a reason is added THEN it is recorded without a call", async () => {
-      const oldState = {
-        userPoolId: POOL,
-        username: "alice",
-        eventId: "evt-a1",
-        feedbackValue: "Invalid",
-        region: "us-east-1",
-        mode: "token",
-      };
+      const oldState = ALICE_TOKEN_OUTS;
       const updated = await provider.update!(
         `${POOL}/evt-a1`,
         oldState,

@@ -21,3 +21,15 @@ export async function recordingMocks(): Promise<pulumi.runtime.MockResourceArgs[
   );
   return registered;
 }
+
+/** Waits until `resource` is registered, then returns the inputs its registration carried. */
+export async function registeredInputs(
+  registered: readonly pulumi.runtime.MockResourceArgs[],
+  resource: pulumi.CustomResource,
+  name: string,
+): Promise<Record<string, unknown>> {
+  await new Promise<void>((resolve) => resource.urn.apply(() => resolve()));
+  const registration = registered.find((x) => x.name === name);
+  if (registration === undefined) throw new Error(`${name} was not registered`);
+  return registration.inputs as Record<string, unknown>;
+}

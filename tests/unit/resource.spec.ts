@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AuthEventFeedback } from "../../provider";
-import { recordingMocks } from "../support/mocks";
+import { recordingMocks, registeredInputs } from "../support/mocks";
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
@@ -20,17 +20,16 @@ describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
       feedbackValue: "invalid",
       feedbackToken: "fake-token-for-mocks",
     });
-    await new Promise<void>((resolve) => r.urn.apply(() => resolve()));
-    const reg = registered.find((x) => x.name === "fb");
-    assert.ok(reg);
-    assert.equal(reg.type, "pulumi-nodejs:dynamic/cognito:AuthEventFeedback");
-    const token = (reg.inputs as Record<string, unknown>).feedbackToken as Record<string, unknown>;
+    const inputs = await registeredInputs(registered, r, "fb");
+    assert.equal(
+      registered.find((x) => x.name === "fb")?.type,
+      "pulumi-nodejs:dynamic/cognito:AuthEventFeedback",
+    );
+    const token = inputs.feedbackToken as Record<string, unknown>;
     assert.equal(token["4dabf18193072939515e22adb298388d"], SECRET_SIG);
     assert.equal(token.value, "fake-token-for-mocks");
-    assert.equal(typeof (reg.inputs as Record<string, unknown>).__provider, "string");
-    assert.ok(
-      !((reg.inputs as Record<string, unknown>).__provider as string).includes("fake-token"),
-    );
+    assert.equal(typeof inputs.__provider, "string");
+    assert.ok(!(inputs.__provider as string).includes("fake-token"));
   });
 
   it("GIVEN a resource without a token WHEN declared THEN no token input is sent (admin mode)", async () => {
@@ -40,10 +39,8 @@ describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
       eventId: "evt-2",
       feedbackValue: "Valid",
     });
-    await new Promise<void>((resolve) => r.urn.apply(() => resolve()));
-    const reg = registered.find((x) => x.name === "admin");
-    assert.ok(reg);
-    assert.ok(!("feedbackToken" in (reg.inputs as Record<string, unknown>)));
+    const inputs = await registeredInputs(registered, r, "admin");
+    assert.ok(!("feedbackToken" in inputs));
   });
 
   it("GIVEN reason and ticket WHEN declared THEN they are sent as plain inputs (audit notes, not secrets)", async () => {
@@ -55,13 +52,13 @@ describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
       reason: "Carol confirmed the sign-in by phone",
       ticket: "SEC-42",
     });
-    await new Promise<void>((resolve) => r.urn.apply(() => resolve()));
-    const inputs = registered.find((x) => x.name === "noted")?.inputs as Record<string, unknown>;
+    const inputs = await registeredInputs(registered, r, "noted");
     assert.equal(inputs.reason, "Carol confirmed the sign-in by phone");
     assert.equal(inputs.ticket, "SEC-42");
   });
 
-  it("GIVEN two resources THEN they share one serialized provider text", () => {
+  it("GIVEN the resources declared above THEN they share one serialized provider text", () => {
+    assert.ok(registered.length >= 3);
     const texts = new Set(registered.map((x) => (x.inputs as Record<string, unknown>).__provider));
     assert.equal(texts.size, 1);
   });

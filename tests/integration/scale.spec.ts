@@ -85,10 +85,14 @@ describe("many overrides at once: pacing and retries against quotas and faults",
     }
   });
 
-  it("GIVEN the SDK's naive defaults (no pacing, standard mode, 3 attempts) WHEN 40 resources are created at once against 10/s THEN throttling failures happen", async () => {
-    await start(40, { faults: { quotas: { UserResourceUpdate: 10 } } });
+  it("GIVEN the SDK's naive defaults (no pacing, standard mode, 3 attempts) WHEN 40 resources are created at once against 1/s THEN throttling failures happen", async () => {
+    await start(40, { faults: { quotas: { UserResourceUpdate: 1 } } });
     await configureProvider({ "cognito-feedback:writesPerSecond": "0" });
-    // Three attempts within about three seconds admit at most 10 per second: at least 10 must fail.
+    // Every attempt arrives while this test runs, i.e. within its 30 s timeout, and a 1/s sliding
+    // window admits at most 1 request per second of that: at most 30 of the 40 can succeed,
+    // however slow the machine or long the SDK's backoff (about 1.5 s here). At least 10 fail.
+    // (40 calls x 2 retries x 5 tokens = 400 of the SDK's 500 retry tokens: every call that
+    // fails has made all 3 attempts.)
     const results = await withEnv({ AWS_RETRY_MODE: "standard", AWS_MAX_ATTEMPTS: "3" }, () =>
       createAll(40),
     );

@@ -334,12 +334,12 @@ export class EmulatorStore {
     this.counts = emptyCounters();
   }
 
-  /** Counts one request's outcome. */
+  /** Counts one request's outcome. @internal Called by the server only. */
   countRequest(operation: OperationName, outcome: RequestOutcome): void {
     this.counts.operations[operation][outcome] += 1;
   }
 
-  /** Counts one feedback write recorded on an event. */
+  /** Counts one feedback write recorded on an event. @internal Called by the operations only. */
   countFeedbackWrite(): void {
     this.counts.feedbackWritesApplied += 1;
   }

@@ -206,6 +206,14 @@ async function handle(
         // No answer at all: the client sees a reset connection (ECONNRESET, "socket hang up").
         req.socket.destroy();
         store.countRequest(counted, "dropped");
+        store.requests.push({
+          requestId,
+          operation: counted,
+          signed: req.headers.authorization !== undefined,
+          status: 0,
+          dropped: true,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+        });
         log?.(`${req.method ?? "?"} ${operation ?? "-"} dropped`);
         return;
       }

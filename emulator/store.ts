@@ -73,9 +73,13 @@ export interface RequestRecord {
   operation?: string;
   /** Whether the request carried an `Authorization` header. */
   signed: boolean;
+  /** HTTP status sent back; 0 when the connection was dropped with no answer. */
   status: number;
   /** `__type` of the error response; undefined on success. */
   errorType?: string;
+  /** `true` when the connection was destroyed with no answer (simulated drop); absent otherwise. */
+  dropped?: true;
+  /** Milliseconds from arrival to answer (or to the drop). */
   durationMs: number;
 }
 
@@ -330,12 +334,12 @@ export class EmulatorStore {
     this.counts = emptyCounters();
   }
 
-  /** Counts one request's outcome. */
+  /** Counts one request's outcome. @internal Called by the server only. */
   countRequest(operation: OperationName, outcome: RequestOutcome): void {
     this.counts.operations[operation][outcome] += 1;
   }
 
-  /** Counts one feedback write recorded on an event. */
+  /** Counts one feedback write recorded on an event. @internal Called by the operations only. */
   countFeedbackWrite(): void {
     this.counts.feedbackWritesApplied += 1;
   }

@@ -133,6 +133,28 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
     assert.equal(fx.emulator.store.counters().operations.AdminListUserAuthEvents.dropped, 3);
   });
 
+  it("GIVEN dropRate 1 WHEN a call is dropped THEN it is still recorded in store.requests, with status 0 and dropped: true", async () => {
+    fx.emulator.store.setFaults({ dropRate: 1 });
+    fx.emulator.store.clearRequests();
+    const client = clientFor(fx.emulator, { maxAttempts: 2 });
+    try {
+      await assert.rejects(client.send(listAlice()), { code: "ECONNRESET" });
+    } finally {
+      client.destroy();
+    }
+    const records = fx.emulator.store.requests;
+    assert.equal(records.length, 2, "one record per attempt");
+    for (const r of records) {
+      assert.deepEqual(
+        { operation: r.operation, signed: r.signed, status: r.status, dropped: r.dropped },
+        { operation: "AdminListUserAuthEvents", signed: true, status: 0, dropped: true },
+      );
+      assert.equal(r.errorType, undefined);
+      assert.ok(r.durationMs >= 0);
+    }
+    assert.notEqual(records[0].requestId, records[1].requestId);
+  });
+
   it("GIVEN some drops WHEN the SDK retries THEN the call succeeds on a fresh connection", async () => {
     fx.emulator.store.setFaults({ dropRate: 0.5, seed: 7 });
     const client = clientFor(fx.emulator, { maxAttempts: 10 });

@@ -1,6 +1,6 @@
 // Many overrides at once: the provider's pacing and retries against the emulator's quotas and
-// faults. Quotas are higher than Cognito's (100/s, paced at 80/s) so the suite stays fast; the
-// ratio to the quota is what matters.
+// faults. Quotas differ from Cognito's so the suite stays fast; the ratio to the quota is what
+// matters.
 import assert from "node:assert/strict";
 import type { EmulatorOptions, RunningEmulator, Seed } from "../../emulator";
 import { provider } from "../../provider";
@@ -66,15 +66,18 @@ describe("many overrides at once: pacing and retries against quotas and faults",
     ({ emulator, restoreEnv } = await startWithAdminEnv({ seed: bulkSeed(n), ...faults }));
   }
 
-  it("GIVEN a 100/s quota and pacing at 80/s WHEN 100 resources are created at once THEN none fails, none is throttled, every verdict is applied", async () => {
-    await start(100, { faults: { quotas: { UserResourceUpdate: 100 } } });
-    await configureProvider({ "cognito-feedback:writesPerSecond": "80" });
-    const results = await createAll(100);
+  it("GIVEN a 45/s quota and pacing at 30/s WHEN 55 resources are created at once (unpaced, 10 would be throttled) THEN none fails, none is throttled, every verdict is applied", async () => {
+    // 55 at once is more than the window admits in one second, so only the pacing (evenly
+    // spaced, 30 a second, leaving room for calls delayed up to half a second on a loaded
+    // machine) keeps every call under the quota; 55 at 30/s take under 2 s.
+    await start(55, { faults: { quotas: { UserResourceUpdate: 45 } } });
+    await configureProvider({ "cognito-feedback:writesPerSecond": "30" });
+    const results = await createAll(55);
     assert.deepEqual(failures(results), []);
     const counters = emulator.store.counters();
-    assert.equal(counters.feedbackWritesApplied, 100);
+    assert.equal(counters.feedbackWritesApplied, 55);
     assert.equal(counters.operations.AdminUpdateAuthEventFeedback.throttled, 0);
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 55; i++) {
       assert.equal(
         emulator.store.feedbackOf(POOL, `bulk-${i}`)?.value,
         i % 2 === 0 ? "Invalid" : "Valid",
@@ -82,10 +85,14 @@ describe("many overrides at once: pacing and retries against quotas and faults",
     }
   });
 
-  it("GIVEN the SDK's naive defaults (no pacing, standard mode, 3 attempts) WHEN 40 resources are created at once against 10/s THEN throttling failures happen", async () => {
-    await start(40, { faults: { quotas: { UserResourceUpdate: 10 } } });
+  it("GIVEN the SDK's naive defaults (no pacing, standard mode, 3 attempts) WHEN 40 resources are created at once against 1/s THEN throttling failures happen", async () => {
+    await start(40, { faults: { quotas: { UserResourceUpdate: 1 } } });
     await configureProvider({ "cognito-feedback:writesPerSecond": "0" });
-    // Three attempts within about three seconds admit at most 10 per second: at least 10 must fail.
+    // Every attempt arrives while this test runs, i.e. within its 30 s timeout, and a 1/s sliding
+    // window admits at most 1 request per second of that: at most 30 of the 40 can succeed,
+    // however slow the machine or long the SDK's backoff (about 1.5 s here). At least 10 fail.
+    // (40 calls x 2 retries x 5 tokens = 400 of the SDK's 500 retry tokens: every call that
+    // fails has made all 3 attempts.)
     const results = await withEnv({ AWS_RETRY_MODE: "standard", AWS_MAX_ATTEMPTS: "3" }, () =>
       createAll(40),
     );

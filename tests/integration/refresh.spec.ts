@@ -151,7 +151,7 @@ describe("refresh: drift detection against the emulator", () => {
         }),
     );
     assert.deepEqual(lines, [
-      `${LOG} drift not checked, state kept unchanged: AdminListUserAuthEvents failed for user pool ${POOL}: no AWS credentials were found, and AdminListUserAuthEvents needs them. Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). [CredentialsProviderError]`,
+      `${LOG} drift not checked, state kept unchanged: AdminListUserAuthEvents failed for user pool ${POOL}: no AWS credentials were found, and AdminListUserAuthEvents needs them (a feedback token cannot list events). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) of an identity allowed cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/${POOL}. [CredentialsProviderError]`,
     ]);
     assert.equal(listings(), 0);
   });

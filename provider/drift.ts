@@ -32,8 +32,11 @@ export type LiveFinding =
   | { kind: "listed"; events: readonly LiveEvent[] }
   /** Cognito said the user (or pool) does not exist; `why` is the described error. */
   | { kind: "missing"; why: string }
-  /** Drift could not be checked (no credentials, access denied, ...); `why` is the described error. */
-  | { kind: "unchecked"; why: string };
+  /**
+   * Drift could not be checked (no credentials, access denied, ...); `why` is the described error,
+   * `code` its error code.
+   */
+  | { kind: "unchecked"; code: string; why: string };
 
 /** What `read` returns and logs. */
 export interface ReadDecision {
@@ -42,8 +45,11 @@ export interface ReadDecision {
   inputs?: Props;
   /** One line for the user, when there is something to say. */
   log?: string;
-  /** True when the line is the same for many resources and should be printed once per process. */
-  logOnce?: boolean;
+  /**
+   * Present when the line says the same for every resource of a pool: print it once per process
+   * for each key (error code and pool). Not the line itself, which ends with a request id.
+   */
+  onceKey?: string;
 }
 
 /** Error codes that mean the user or pool is gone, so the event cannot be looked up. */
@@ -84,7 +90,7 @@ export function decideRead(state: Props, finding: LiveFinding): ReadDecision {
     return {
       props: state,
       log: `drift not checked, state kept unchanged: ${finding.why}`,
-      logOnce: true,
+      onceKey: `${finding.code} ${String(state.userPoolId)}`,
     };
   }
   if (finding.kind === "missing") {

@@ -150,8 +150,11 @@ const EXPLAIN: Record<string, Explain> = {
     `Cognito had an internal error${afterAttempts(f)}. ${rerun(ctx)}`,
   AccessDeniedException: (ctx, _f, quoted) =>
     `your AWS identity may not call ${ctx.operation}: ${quoted}. Grant it cognito-idp:${ctx.operation} on arn:aws:cognito-idp:${ctx.region}:<account-id>:userpool/${ctx.userPoolId}${isListing(ctx) ? "" : ", or set feedbackToken to use token mode, which needs no IAM"}.`,
+  // Listing always signs with IAM, even for users who give feedback with tokens: say so.
   CredentialsProviderError: (ctx) =>
-    `no AWS credentials were found, and ${ctx.operation} needs them${isListing(ctx) ? "" : " (admin mode: no feedbackToken)"}. Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)${isListing(ctx) ? "" : ", or set feedbackToken to use token mode, which needs none"}.`,
+    isListing(ctx)
+      ? `no AWS credentials were found, and ${ctx.operation} needs them (a feedback token cannot list events). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) of an identity allowed cognito-idp:${ctx.operation} on arn:aws:cognito-idp:${ctx.region}:<account-id>:userpool/${ctx.userPoolId}.`
+      : `no AWS credentials were found, and ${ctx.operation} needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or set feedbackToken to use token mode, which needs none.`,
   // Our own guard's message (see ./endpoint.ts) already says what to do; show it as it is.
   InsecureEndpointError: (_ctx, f) => f.message,
 };

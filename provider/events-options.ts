@@ -183,16 +183,3 @@ export function parseEventsOptions(raw: RawEventsOptions, now: Date): EventsRequ
     ...(typeof maxEvents === "number" ? { maxEvents } : {}),
   };
 }
-
-/**
- * What to add to a failed listing's message for the `events` command: listing always needs IAM
- * credentials, even for users who give feedback with tokens. Undefined when nothing helps.
- */
-export function listingFailureHint(
-  code: string,
-  userPoolId: string,
-  region: string,
-): string | undefined {
-  if (code !== "CredentialsProviderError") return undefined;
-  return `cognito-feedback events signs AdminListUserAuthEvents with IAM credentials (a feedback token cannot list events): use an identity allowed cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:${region}:<account-id>:userpool/${userPoolId}.`;
-}

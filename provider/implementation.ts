@@ -113,7 +113,9 @@ async function liveFinding(
     if (!(err instanceof CognitoCallError)) throw err;
     const kind = classifyListingFailure(err.code, err.transient);
     if (kind === "fail") throw err;
-    return { kind, why: err.message };
+    return kind === "missing"
+      ? { kind, why: err.message }
+      : { kind, code: err.code, why: err.message };
   }
 }
 
@@ -134,8 +136,8 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
   }
   const decision = decideRead(props, await liveFinding(userPoolId, username, region));
   if (decision.log !== undefined) {
-    const line = decision.logOnce ? decision.log : `AuthEventFeedback ${rid}: ${decision.log}`;
-    (decision.logOnce ? logInfoOnce : logInfo)(line);
+    if (decision.onceKey !== undefined) logInfoOnce(decision.onceKey, decision.log);
+    else logInfo(`AuthEventFeedback ${rid}: ${decision.log}`);
   }
   return {
     id: rid,

@@ -1,5 +1,5 @@
 // Package entry point: the resource class, its types and the shared provider object; the
-// overrides file (loader, component) and the preview review summary.
+// overrides file (loader, component), the events JSON shape and the preview review summary.
 export { AuthEventFeedback } from "./resource";
 export { provider } from "./provider";
 export {
@@ -19,6 +19,7 @@ export {
   type OverridesResult,
 } from "./overrides";
 export { loadOverridesFile } from "./overrides-file";
+export { renderEventsJson, toEventJson, type EventJson } from "./events-render";
 export { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
 export {
   displayValue,

@@ -7,9 +7,12 @@ export function logInfo(message: string): void {
 
 const printed = new Set<string>();
 
-/** Prints a line like {@link logInfo}, but only the first time this process sees that exact line. */
-export function logInfoOnce(message: string): void {
-  if (printed.has(message)) return;
-  printed.add(message);
+/**
+ * Prints a line like {@link logInfo}, but only the first time this process sees `key`: lines that
+ * say the same thing with different details (a request id) share a key.
+ */
+export function logInfoOnce(key: string, message: string): void {
+  if (printed.has(key)) return;
+  printed.add(key);
   logInfo(message);
 }

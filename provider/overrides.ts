@@ -103,12 +103,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const TOKEN_KEY = /token/i;
 const SECRET_KEY = /secret|password|passwd|credential|api[-_]?key|private[-_]?key/i;
-// Identity fields are checked by the resource's own rules; only free text is searched for secrets.
-const IDENTITY_FIELDS = new Set(["userPoolId", "username", "eventId", "verdict"]);
+// Every string is searched for secrets, identity fields too: the resource's rules quote a bad
+// userPoolId, eventId or verdict in full. The username is the exception: its rules never echo it,
+// and a sub or an email must not be mistaken for a token.
+const NOT_SCANNED = new Set(["username"]);
 
 function eventIdOf(entry: unknown): string {
   const id = isRecord(entry) ? entry.eventId : undefined;
-  return typeof id === "string" && /^[\w+-]{1,50}$/.test(id) ? id : "<eventId>";
+  return typeof id === "string" && /^[\w+-]{1,50}$/.test(id) && looksLikeSecret(id) === undefined
+    ? id
+    : "<eventId>";
 }
 
 /**
@@ -136,7 +140,7 @@ function secretProblems(value: unknown, tokensKey: string): Found[] {
           at: here,
           message: `secrets must not be in this file: it is committed to Git. Remove "${key}"; keep credentials in your secret store or in secret stack config (pulumi config set --secret).`,
         });
-      } else if (typeof child === "string" && !IDENTITY_FIELDS.has(key)) {
+      } else if (typeof child === "string" && !NOT_SCANNED.has(key)) {
         const what = looksLikeSecret(child);
         if (what !== undefined) {
           found.push({
@@ -310,7 +314,17 @@ function collect(value: unknown, options: OverridesOptions, locate: Locate): Ove
     const key = pathOf(f.at);
     if (!byPath.has(key)) byPath.set(key, f);
   }
-  const found = [...byPath.values(), ...duplicateProblems(checked.overrides, where)];
+  // An entry with a secret-looking field is reported for that alone: a duplicate would quote it.
+  const clean = checked.overrides.map((o, i) =>
+    secrets.some(
+      (f) =>
+        (f.at.length === 1 && f.at[0] === "userPoolId") ||
+        (f.at[0] === "overrides" && f.at[1] === i),
+    )
+      ? undefined
+      : o,
+  );
+  const found = [...byPath.values(), ...duplicateProblems(clean, where)];
   if (found.length === 0) {
     return { ok: true, overrides: checked.overrides as Override[] };
   }

@@ -94,6 +94,17 @@ function isRecord(value: unknown): value is Props {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+const SECRET_PLACEHOLDER = "[secret]";
+const UNKNOWN_PLACEHOLDER = "(known after apply)";
+const NOT_SHOWN_PLACEHOLDER = "(not shown)";
+
+/** The texts {@link displayValue} shows in place of a value it does not print. */
+export const DISPLAY_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  SECRET_PLACEHOLDER,
+  UNKNOWN_PLACEHOLDER,
+  NOT_SHOWN_PLACEHOLDER,
+]);
+
 /**
  * A property value as the review may print it: secrets as `[secret]` (the CLI's string, or the
  * signature object state files use; its contents are never looked at), unknowns as
@@ -101,11 +112,11 @@ function isRecord(value: unknown): value is Props {
  */
 export function displayValue(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (isRecord(value) && value[SECRET_SIG_KEY] === SECRET_SIG) return "[secret]";
-  if (isUnknown(value)) return "(known after apply)";
+  if (isRecord(value) && value[SECRET_SIG_KEY] === SECRET_SIG) return SECRET_PLACEHOLDER;
+  if (isUnknown(value)) return UNKNOWN_PLACEHOLDER;
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return "(not shown)";
+  return NOT_SHOWN_PLACEHOLDER;
 }
 
 function verdictOf(value: unknown): string | undefined {

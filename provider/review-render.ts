@@ -1,12 +1,19 @@
 // Pure rendering of a review summary: Markdown for a pull-request comment, or JSON for tools.
-import type { ReviewAction, ReviewRow, ReviewSummary } from "./preview-summary";
+import {
+  DISPLAY_PLACEHOLDERS,
+  type ReviewAction,
+  type ReviewRow,
+  type ReviewSummary,
+} from "./preview-summary";
 
 /**
  * Masks a username for a comment others can read: first and last character kept (`alice` ->
- * `a***e`); an email keeps its domain (`a***e@example.com`). `[secret]` and unknowns stay as they are.
+ * `a***e`); an email keeps its domain (`a***e@example.com`). Only the placeholders `displayValue`
+ * prints instead of a value (`[secret]`, `(known after apply)`, `(not shown)`) stay as they are: a
+ * name that merely starts with a bracket, like `[alice]`, is masked too.
  */
 export function maskUsername(username: string): string {
-  if (username.startsWith("[") || username.startsWith("(")) return username;
+  if (DISPLAY_PLACEHOLDERS.has(username)) return username;
   const at = username.lastIndexOf("@");
   if (at > 0) return `${maskUsername(username.slice(0, at))}${username.slice(at)}`;
   const chars = [...username];

@@ -3,14 +3,8 @@
 // selected by ../event-filter.ts and printed by ../events-render.ts; the listing is ../cognito.ts.
 import { Option, type Command } from "commander";
 import type { AuthEventSummary } from "../cognito";
-import { CognitoCallError } from "../errors";
 import { filterEvents, isFiltering } from "../event-filter";
-import {
-  EventsUsageError,
-  listingFailureHint,
-  parseEventsOptions,
-  type RawEventsOptions,
-} from "../events-options";
+import { EventsUsageError, parseEventsOptions, type RawEventsOptions } from "../events-options";
 import {
   EVENTS_FORMATS,
   progressLine,
@@ -159,12 +153,7 @@ export function registerEvents(program: Command, io: CliIo, exit: ExitCode): voi
       } catch (err) {
         // CognitoCallError messages are built to be shown: actionable, no token, no username.
         // Anything else (a bad COGNITO_FEEDBACK_* setting) says what to fix in its message too.
-        const message = err instanceof Error ? err.message : String(err);
-        const hint =
-          err instanceof CognitoCallError
-            ? listingFailureHint(err.code, userPoolId, region)
-            : undefined;
-        fail(1, hint === undefined ? message : `${message} ${hint}`);
+        fail(1, err instanceof Error ? err.message : String(err));
         return;
       }
       const shown = maxEvents === undefined ? matched : matched.slice(0, maxEvents);

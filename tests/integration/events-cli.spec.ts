@@ -240,7 +240,7 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
       "no credentials",
       USER,
       { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
-      /^cognito-feedback events: AdminListUserAuthEvents failed for user pool us-east-1_EventsPool1: no AWS credentials were found, and AdminListUserAuthEvents needs them\. .* \[CredentialsProviderError\] cognito-feedback events signs AdminListUserAuthEvents with IAM credentials \(a feedback token cannot list events\): use an identity allowed cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:us-east-1:<account-id>:userpool\/us-east-1_EventsPool1\.\n$/,
+      /^cognito-feedback events: AdminListUserAuthEvents failed for user pool us-east-1_EventsPool1: no AWS credentials were found, and AdminListUserAuthEvents needs them \(a feedback token cannot list events\)\. Configure credentials .* of an identity allowed cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:us-east-1:<account-id>:userpool\/us-east-1_EventsPool1\. \[CredentialsProviderError\]\n$/,
     ],
     [
       "an identity denied AdminListUserAuthEvents",

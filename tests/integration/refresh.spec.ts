@@ -15,6 +15,8 @@ import {
 } from "../support/env";
 
 const POOL = "us-east-1_DriftPool1";
+/** A pool only the once-per-pool test refreshes: lines are printed once per process and pool. */
+const DENIED_POOL = "us-east-1_DriftPool2";
 const LOG = "[cognito-auth-event-feedback]";
 
 const SEED: Seed = {
@@ -26,6 +28,14 @@ const SEED: Seed = {
       users: [
         { username: "alice", events: manyEvents("a", 3) },
         { username: "many", events: manyEvents("m", 130) },
+      ],
+    },
+    {
+      id: DENIED_POOL,
+      threatProtection: "ENFORCED",
+      users: [
+        { username: "bob", events: manyEvents("b", 2) },
+        { username: "carol", events: manyEvents("c", 2) },
       ],
     },
   ],
@@ -141,7 +151,7 @@ describe("refresh: drift detection against the emulator", () => {
         }),
     );
     assert.deepEqual(lines, [
-      `${LOG} drift not checked, state kept unchanged: AdminListUserAuthEvents failed for user pool ${POOL}: no AWS credentials were found, and AdminListUserAuthEvents needs them. Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). [CredentialsProviderError]`,
+      `${LOG} drift not checked, state kept unchanged: AdminListUserAuthEvents failed for user pool ${POOL}: no AWS credentials were found, and AdminListUserAuthEvents needs them (a feedback token cannot list events). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) of an identity allowed cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/${POOL}. [CredentialsProviderError]`,
     ]);
     assert.equal(listings(), 0);
   });
@@ -159,6 +169,35 @@ describe("refresh: drift detection against the emulator", () => {
     assert.match(
       lines[0],
       /^\[cognito-auth-event-feedback\] drift not checked, state kept unchanged: AdminListUserAuthEvents failed for user pool us-east-1_DriftPool1: your AWS identity may not call AdminListUserAuthEvents: .*Grant it cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:us-east-1:<account-id>:userpool\/us-east-1_DriftPool1\. \[AccessDeniedException/,
+    );
+  });
+
+  it("GIVEN an identity without AdminListUserAuthEvents WHEN two users of one pool are refreshed THEN one line says why, for the pool", async () => {
+    const stateIn = (username: string, eventId: string) => ({
+      ...state(eventId, username),
+      userPoolId: DENIED_POOL,
+    });
+    const lines = await withEnv(credentialEnv(FAKE_AUDITOR), () =>
+      captureLog(async () => {
+        for (const [username, eventId] of [
+          ["bob", "b-0"],
+          ["carol", "c-0"],
+          ["bob", "b-1"],
+        ]) {
+          assert.deepEqual(
+            await provider.read!(`${DENIED_POOL}/${eventId}`, stateIn(username, eventId)),
+            {
+              id: `${DENIED_POOL}/${eventId}`,
+              props: stateIn(username, eventId),
+            },
+          );
+        }
+      }),
+    );
+    assert.equal(lines.length, 1, lines.join("\n"));
+    assert.match(
+      lines[0],
+      /^\[cognito-auth-event-feedback\] drift not checked, state kept unchanged: AdminListUserAuthEvents failed for user pool us-east-1_DriftPool2: your AWS identity may not call AdminListUserAuthEvents: .*\[AccessDeniedException/,
     );
   });
 

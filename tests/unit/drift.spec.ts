@@ -73,12 +73,13 @@ describe("drift: what refresh records (decision table)", () => {
       given: "no way to check (no credentials, access denied)",
       finding: {
         kind: "unchecked",
+        code: "CredentialsProviderError",
         why: "AdminListUserAuthEvents failed for user pool P: no credentials.",
       },
       then: {
         props: STATE,
         log: "drift not checked, state kept unchanged: AdminListUserAuthEvents failed for user pool P: no credentials.",
-        logOnce: true,
+        onceKey: "CredentialsProviderError us-east-1_AbC123xyZ",
       },
     },
   ];

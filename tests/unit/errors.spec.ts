@@ -245,7 +245,7 @@ describe("error mapping: every failure becomes a message that names the pool and
         Object.assign(new Error("Could not load credentials from any providers"), {
           name: "CredentialsProviderError",
         }),
-        "no AWS credentials were found, and AdminListUserAuthEvents needs them. Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). [CredentialsProviderError]",
+        "no AWS credentials were found, and AdminListUserAuthEvents needs them (a feedback token cannot list events). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) of an identity allowed cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/us-east-1_AbC123xyZ. [CredentialsProviderError]",
       ],
       [
         "no such pool (a listing names no event, so only the pool can be missing)",

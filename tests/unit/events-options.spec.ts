@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
   EventsUsageError,
-  listingFailureHint,
   parseEventsOptions,
   parseSince,
   type RawEventsOptions,
@@ -188,13 +187,5 @@ describe("events command flags: checked values, or every problem naming its flag
         assert.equal(NOW.getTime() - since.getTime(), n * unit[u]);
       }),
     );
-  });
-
-  it("GIVEN no credentials THEN the hint says which IAM permission listing needs; other failures get none", () => {
-    assert.equal(
-      listingFailureHint("CredentialsProviderError", "us-east-1_AbC123xyZ", "us-east-1"),
-      "cognito-feedback events signs AdminListUserAuthEvents with IAM credentials (a feedback token cannot list events): use an identity allowed cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/us-east-1_AbC123xyZ.",
-    );
-    assert.equal(listingFailureHint("UserNotFoundException", "p", "r"), undefined);
   });
 });

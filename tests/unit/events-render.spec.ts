@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import fc from "fast-check";
 import type { AuthEventSummary } from "../../provider/cognito";
 import {
@@ -8,6 +10,7 @@ import {
   renderEventsTable,
   renderOverrideEntries,
 } from "../../provider/events-render";
+import * as pkg from "../../provider";
 import { parseOverrides } from "../../provider/overrides";
 
 const POOL = "us-east-1_DemoPool1";
@@ -278,5 +281,15 @@ describe("events output: table, JSON and overrides entries", () => {
         },
       ),
     );
+  });
+
+  it("GIVEN the package entry point THEN it exports the JSON shape's functions the docs name", () => {
+    const docs = readFileSync(path.join(__dirname, "../../docs/events-json.md"), "utf8");
+    assert.match(
+      docs,
+      /`toEventJson\(event\)` and\n`renderEventsJson\(events\)`, exported by the package/,
+    );
+    assert.equal(pkg.renderEventsJson([BLOCKED]), renderEventsJson([BLOCKED]));
+    assert.deepEqual([pkg.toEventJson(BLOCKED)], JSON.parse(renderEventsJson([BLOCKED])));
   });
 });

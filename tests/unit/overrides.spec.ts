@@ -416,6 +416,32 @@ describe("overrides file: reviewed verdicts in Git", () => {
       );
     });
 
+    it("GIVEN an AWS access key id as the verdict and as the eventId WHEN the file is loaded THEN both are rejected as secrets and the key is never echoed", () => {
+      const key = "AKIAIOSFODNN7EXAMPLE";
+      const problems = problemsOf(
+        `userPoolId: us-east-1_AbC\noverrides:\n  - username: a\n    eventId: ${key}\n    verdict: ${key}\n    reason: ok\n  - username: b\n    eventId: ${key}\n    verdict: valid\n    reason: ok\n`,
+      );
+      assert.deepEqual(problems, [
+        `overrides.yaml:4:5: overrides[0].eventId: eventId contains what looks like a secret (an AWS access key id); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: pulumi config set --secret --path 'feedbackTokens["<eventId>"]' <token>`,
+        `overrides.yaml:5:5: overrides[0].verdict: verdict contains what looks like a secret (an AWS access key id); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: pulumi config set --secret --path 'feedbackTokens["<eventId>"]' <token>`,
+        `overrides.yaml:8:5: overrides[1].eventId: eventId contains what looks like a secret (an AWS access key id); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: pulumi config set --secret --path 'feedbackTokens["<eventId>"]' <token>`,
+      ]);
+      assert.ok(problems.every((p) => !p.includes(key)));
+    });
+
+    it("GIVEN UUID event ids and ordinary pool ids WHEN the file is loaded THEN none is mistaken for a secret", () => {
+      const loaded = overridesOf(
+        `userPoolId: us-east-1_AbC123xyZ\noverrides:\n  - username: a\n    eventId: 8f14e45f-ceea-467f-a0e3-2b1c9d5e7a61\n    verdict: valid\n    reason: ok\n  - userPoolId: eu-west-2_Zz9Yy8Xx7\n    username: b\n    eventId: c4ca4238-a0b9-4382-8dcc-509a6f75849b\n    verdict: invalid\n    reason: ok\n`,
+      );
+      assert.deepEqual(
+        loaded.map((o) => `${o.userPoolId}/${o.eventId}`),
+        [
+          "us-east-1_AbC123xyZ/8f14e45f-ceea-467f-a0e3-2b1c9d5e7a61",
+          "eu-west-2_Zz9Yy8Xx7/c4ca4238-a0b9-4382-8dcc-509a6f75849b",
+        ],
+      );
+    });
+
     it("GIVEN any value of an entry field THEN the published schema accepts what check accepts (editors never flag a loadable file)", () => {
       const ajv = new Ajv({ strict: true });
       ajv.addSchema(schema);

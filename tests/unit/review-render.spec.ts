@@ -76,6 +76,19 @@ describe("review rendering: the pull-request comment", () => {
     );
   });
 
+  it("GIVEN a username in brackets WHEN rendered with masked usernames THEN it is masked like any other name", () => {
+    const summary = summarizePreview(changes);
+    const bracketed = {
+      ...summary,
+      changes: summary.changes.map((r, i) => (i === 0 ? { ...r, username: "[alice]" } : r)),
+    };
+    const parsed = JSON.parse(
+      renderReviewJson(bracketed, { maskUsernames: true }),
+    ) as ReviewSummary;
+    assert.equal(parsed.changes[0].username, "[***]");
+    assert.ok(!renderReviewMarkdown(bracketed, { maskUsernames: true }).includes("[alice]"));
+  });
+
   describe("maskUsername", () => {
     const cases: [string, string][] = [
       ["alice", "a***e"],
@@ -85,6 +98,10 @@ describe("review rendering: the pull-request comment", () => {
       ["Zoë_Ñandú", "Z***ú"],
       ["[secret]", "[secret]"],
       ["(known after apply)", "(known after apply)"],
+      ["(not shown)", "(not shown)"],
+      ["[alice]", "[***]"],
+      ["(bob)", "(***)"],
+      ["[secret]x", "[***x"],
     ];
     for (const [given, masked] of cases) {
       it(`${given} -> ${masked}`, () => assert.equal(maskUsername(given), masked));

@@ -16,7 +16,7 @@
 // visible change. The token is not in outputs, so it cannot be in returned inputs either; the
 // program supplies it again on the next `up`.
 import type { FeedbackValue } from "./types";
-import { regionOfPoolId } from "./validate";
+import { storedRegion } from "./validate";
 
 type Props = Record<string, unknown>;
 
@@ -74,7 +74,7 @@ function inputsOf(state: Props, feedbackValue: FeedbackValue | undefined): Props
     username: state.username,
     eventId: state.eventId,
     feedbackValue,
-    region: state.region ?? regionOfPoolId(state.userPoolId),
+    region: storedRegion(state),
     // Audit notes are inputs too: dropping them would show as a change at the next `up`.
     reason: state.reason,
     ticket: state.ticket,

@@ -49,6 +49,27 @@ export function regionOfPoolId(userPoolId: unknown): string | undefined {
   return REGION.test(prefix) ? prefix : undefined;
 }
 
+/**
+ * The region stored state names: its `region`, or, for state written before region was an output,
+ * the pool id's prefix. Undefined when neither gives one.
+ */
+export function storedRegion(props: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof props.region === "string" ? props.region : regionOfPoolId(props.userPoolId);
+}
+
+/**
+ * One event's key, `<userPoolId>/<eventId>`: the resource id, and how an event is told apart from
+ * another (the username is left out, as Cognito treats it as sensitive).
+ */
+export function eventKey(userPoolId: unknown, eventId: unknown): string {
+  return `${String(userPoolId)}/${String(eventId)}`;
+}
+
+/** True when `value` has the shape of a Cognito event id (the rule `check` applies to `eventId`). */
+export function isEventId(value: unknown): value is string {
+  return typeof value === "string" && value.length <= EVENT_ID_MAX && EVENT_ID.test(value);
+}
+
 /** `Valid`/`Invalid` for any letter case of those words, otherwise undefined. */
 export function normalizeFeedbackValue(value: unknown): FeedbackValue | undefined {
   if (typeof value !== "string") return undefined;

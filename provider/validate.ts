@@ -6,6 +6,11 @@ import type { AuthEventFeedbackInputs, FeedbackValue } from "./types";
 /** The value Pulumi puts in place of an input that is not known yet (preview only). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** The key that marks a secret value in Pulumi's serialized state and preview JSON. */
+export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The value {@link SECRET_SIG_KEY} has on a secret. */
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
 /** True when `value` is Pulumi's not-yet-known sentinel. */
 export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;

@@ -41,9 +41,9 @@ const USERNAME_MAX = 128;
 const EVENT_ID_MAX = 50;
 
 /** Longest `reason` accepted: a sentence or two; details belong in the ticket. */
-export const REASON_MAX = 500;
+const REASON_MAX = 500;
 /** Longest `ticket` accepted: a ticket key or a link. */
-export const TICKET_MAX = 200;
+const TICKET_MAX = 200;
 
 const POOL_EXAMPLE = `like "us-east-1_AbC123xyZ"`;
 

@@ -2,6 +2,7 @@
 // identity alone (pool and event id, never the username: Cognito treats it as sensitive), so
 // reordering or reformatting the overrides file changes no name and therefore nothing in the plan.
 import { createHash } from "node:crypto";
+import { eventKey } from "./validate";
 
 // Characters kept as they are; Pulumi names allow more, but these read well in URNs and on every
 // backend. Pool ids and event ids are almost always made of them already.
@@ -16,6 +17,6 @@ export function childName(setName: string, userPoolId: string, eventId: string):
   const raw = `${userPoolId}-${eventId}`;
   const safe = raw.replace(UNSAFE, "_");
   if (safe === raw) return `${setName}-${raw}`;
-  const hash = createHash("sha256").update(`${userPoolId}/${eventId}`).digest("hex").slice(0, 8);
+  const hash = createHash("sha256").update(eventKey(userPoolId, eventId)).digest("hex").slice(0, 8);
   return `${setName}-${safe}-${hash}`;
 }

@@ -43,10 +43,14 @@ const clients = new Map<string, CognitoIdentityProviderClient>();
 
 /**
  * Identifies where and how calls for `region` go now: the region plus every setting and variable
- * that shapes the client (endpoint, retries, profile).
+ * that shapes the client (endpoint, retries, profile). `settings` are the ones in force, unless the
+ * caller already resolved them.
  */
-export function configurationKey(region: string): string {
-  const { maxAttempts, retryMode } = currentSettings();
+export function configurationKey(
+  region: string,
+  settings: Pick<CallSettings, "maxAttempts" | "retryMode"> = currentSettings(),
+): string {
+  const { maxAttempts, retryMode } = settings;
   const env = process.env;
   return [
     region,
@@ -64,8 +68,9 @@ export function configurationKey(region: string): string {
 
 /** The shared SDK client for `region` under the settings and environment in force. */
 export function clientFor(region: string): CognitoIdentityProviderClient {
-  const key = configurationKey(region);
-  const { maxAttempts, retryMode } = currentSettings();
+  const settings = currentSettings();
+  const key = configurationKey(region, settings);
+  const { maxAttempts, retryMode } = settings;
   let client = clients.get(key);
   if (client === undefined) {
     // Credentials come from the SDK's default chain, the endpoint from the AWS_ENDPOINT_URL*

@@ -114,7 +114,7 @@ export interface ListingProgress {
  * Pages of one listing at most this often: Cognito also limits each user to 10 reads per second,
  * whatever the account quota.
  */
-export const USER_PAGES_PER_SECOND = 8;
+const USER_PAGES_PER_SECOND = 8;
 
 function summarize(e: AuthEventType): AuthEventSummary {
   const summary: AuthEventSummary = {

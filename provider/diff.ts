@@ -1,5 +1,5 @@
 // Pure lifecycle decision for `diff`: which input changes update in place and which replace.
-import { isUnknown, normalizeFeedbackValue, regionOfPoolId } from "./validate";
+import { isUnknown, normalizeFeedbackValue, storedRegion } from "./validate";
 
 /**
  * Decision table (DESIGN.md), applied per property:
@@ -36,11 +36,7 @@ type Props = Record<string, unknown>;
 
 // Old state may predate `region` in outputs; fall back to the pool id's prefix.
 function regionOf(props: Props): unknown {
-  return (
-    props.region ??
-    regionOfPoolId(props.userPoolId) ??
-    (isUnknown(props.userPoolId) ? props.userPoolId : undefined)
-  );
+  return storedRegion(props) ?? (isUnknown(props.userPoolId) ? props.userPoolId : undefined);
 }
 
 function valueOf(props: Props, property: string): unknown {

@@ -16,7 +16,7 @@
 // visible change. The token is not in outputs, so it cannot be in returned inputs either; the
 // program supplies it again on the next `up`.
 import type { FeedbackValue } from "./types";
-import { regionOfPoolId } from "./validate";
+import { INPUT_PROPERTIES, storedRegion } from "./validate";
 
 type Props = Record<string, unknown>;
 
@@ -67,19 +67,18 @@ export function classifyListingFailure(
   return transient ? "fail" : "unchecked";
 }
 
+// Every input but the token, which is never in outputs. Audit notes are inputs too: dropping them
+// would show as a change at the next `up`.
+const STORED_INPUTS = INPUT_PROPERTIES.filter((p) => p !== "feedbackToken");
+
 /** The stored inputs that match `state`, with `feedbackValue` replaced (or removed when undefined). */
 function inputsOf(state: Props, feedbackValue: FeedbackValue | undefined): Props {
-  const inputs: Props = {
-    userPoolId: state.userPoolId,
-    username: state.username,
-    eventId: state.eventId,
-    feedbackValue,
-    region: state.region ?? regionOfPoolId(state.userPoolId),
-    // Audit notes are inputs too: dropping them would show as a change at the next `up`.
-    reason: state.reason,
-    ticket: state.ticket,
-  };
-  for (const key of Object.keys(inputs)) if (inputs[key] === undefined) delete inputs[key];
+  const inputs: Props = {};
+  for (const key of STORED_INPUTS) {
+    const value =
+      key === "feedbackValue" ? feedbackValue : key === "region" ? storedRegion(state) : state[key];
+    if (value !== undefined) inputs[key] = value;
+  }
   return inputs;
 }
 

@@ -1,5 +1,6 @@
 // Pure mapping from a failed Cognito call to the message a user reads: what failed, for which pool
 // and event, and what to do. No message ever contains a secret (the feedback token).
+import { CONFIG_NAMESPACE, type CallSettings } from "./settings";
 
 /** The Cognito operations this package calls. */
 export type CognitoOperation =
@@ -117,6 +118,9 @@ function quotaOf(operation: CognitoOperation): string {
     : "the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call";
 }
 
+// `cognito-feedback:readsPerSecond`: the stack-config key a message tells the user to change.
+const configKey = (key: keyof CallSettings) => `${CONFIG_NAMESPACE}:${key}`;
+
 const isListing = (ctx: CallContext) => ctx.operation === "AdminListUserAuthEvents";
 
 // Re-running is always safe: feedback is idempotent and listing changes nothing.
@@ -145,7 +149,7 @@ const EXPLAIN: Record<string, Explain> = {
       ? "the feedback token was rejected: it belongs to another event, or is no longer valid. Get a fresh token from the event's risk notification, or leave feedbackToken out to use admin mode (IAM: cognito-idp:AdminUpdateAuthEventFeedback)."
       : `Cognito refused the call: ${quoted}. Check that your AWS credentials belong to the pool's account.`,
   TooManyRequestsException: (ctx, f) =>
-    `Cognito throttled the call${afterAttempts(f)} (${quotaOf(ctx.operation)}). ${rerun(ctx)} If it keeps happening, other clients share the quota: lower cognito-feedback:${isListing(ctx) ? "readsPerSecond" : "writesPerSecond"} or raise cognito-feedback:maxAttempts in the stack config.`,
+    `Cognito throttled the call${afterAttempts(f)} (${quotaOf(ctx.operation)}). ${rerun(ctx)} If it keeps happening, other clients share the quota: lower ${configKey(isListing(ctx) ? "readsPerSecond" : "writesPerSecond")} or raise ${configKey("maxAttempts")} in the stack config.`,
   InternalErrorException: (ctx, f) =>
     `Cognito had an internal error${afterAttempts(f)}. ${rerun(ctx)}`,
   AccessDeniedException: (ctx, _f, quoted) =>

@@ -54,7 +54,7 @@ function listOf(values: readonly string[]): string {
  * Splits repeated, comma-separated flag values and maps each to its canonical spelling
  * (case-insensitive), without repeats. Unknown or empty values become problems.
  */
-export function parseChoiceList(
+function parseChoiceList(
   flag: string,
   noun: string,
   raw: readonly string[],

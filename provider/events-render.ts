@@ -45,7 +45,7 @@ function isoOrNull(date: Date | undefined): string | null {
 }
 
 /** `2026-11-01T10:00:00Z` (UTC, whole seconds), or undefined for a missing or invalid date. */
-export function utcSeconds(date: Date | undefined): string | undefined {
+function utcSeconds(date: Date | undefined): string | undefined {
   return isoOrNull(date)?.replace(/\.\d{3}Z$/, "Z");
 }
 
@@ -89,7 +89,7 @@ function known(value: string | undefined): string | undefined {
 }
 
 /** `203.0.113.7 Berlin, Germany`: IP address, city and country as far as Cognito knows them. */
-export function whereFrom(e: AuthEventSummary): string | undefined {
+function whereFrom(e: AuthEventSummary): string | undefined {
   const place = [known(e.city), known(e.country)].filter((p) => p !== undefined).join(", ");
   const parts = [known(e.ipAddress), place].filter((p) => p !== undefined && p !== "");
   return parts.length === 0 ? undefined : printable(parts.join(" "));
@@ -173,7 +173,7 @@ function scalar(value: string): string {
 }
 
 /** The comment above an entry: when, what, how risky, from where, and any verdict already given. */
-export function describeEvent(e: AuthEventSummary): string {
+function describeEvent(e: AuthEventSummary): string {
   const what = [known(e.eventType), known(e.eventResponse)].filter((p) => p !== undefined);
   const risk = [
     known(e.riskLevel),

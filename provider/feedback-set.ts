@@ -9,6 +9,7 @@ import { loadOverridesFile } from "./overrides-file";
 import { AuthEventFeedback } from "./resource";
 import { DEFAULT_TOKENS_CONFIG_KEY, tokenEventIds } from "./token-config";
 import { FEEDBACK_SET_TYPE } from "./type-tokens";
+import { eventKey } from "./validate";
 
 /** One verdict as written in an overrides file, for {@link AuthEventFeedbackSetArgs.overrides}. */
 export interface OverrideInput {
@@ -86,7 +87,7 @@ export class AuthEventFeedbackSet extends pulumi.ComponentResource {
     for (const o of overrides) {
       const token = tokens !== undefined && found.eventIds.has(o.eventId) ? tokens : undefined;
       if (token !== undefined) tokenModeCount++;
-      feedback[`${o.userPoolId}/${o.eventId}`] = new AuthEventFeedback(
+      feedback[eventKey(o.userPoolId, o.eventId)] = new AuthEventFeedback(
         childName(name, o.userPoolId, o.eventId),
         {
           userPoolId: o.userPoolId,

@@ -12,14 +12,9 @@ import { ListingCache } from "./listing-cache";
 import { logInfo, logInfoOnce } from "./log";
 import { resolveSettings } from "./settings";
 import type { AuthEventFeedbackInputs, AuthEventFeedbackOutputs, FeedbackMode } from "./types";
-import { checkInputs, parseInputs, regionOfPoolId } from "./validate";
+import { checkInputs, eventKey, parseInputs, storedRegion } from "./validate";
 
 type Props = Record<string, unknown>;
-
-// The resource id: pool and event. The username is left out, as Cognito treats it as sensitive.
-function resourceId(userPoolId: unknown, eventId: unknown): string {
-  return `${String(userPoolId)}/${String(eventId)}`;
-}
 
 function modeOf(inputs: AuthEventFeedbackInputs): FeedbackMode {
   return inputs.feedbackToken !== undefined ? "token" : "admin";
@@ -59,7 +54,7 @@ export function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dyna
 /** Sends the feedback and records the resource. */
 export async function create(inputs: Props): Promise<pulumi.dynamic.CreateResult> {
   const outs = await apply(inputs);
-  return { id: resourceId(outs.userPoolId, outs.eventId), outs };
+  return { id: eventKey(outs.userPoolId, outs.eventId), outs };
 }
 
 /**
@@ -125,9 +120,9 @@ async function liveFinding(
  * an id: an empty one would drop the resource from the stack.
  */
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-  const rid = id || resourceId(props.userPoolId, props.eventId);
+  const rid = id || eventKey(props.userPoolId, props.eventId);
   const { userPoolId, username } = props;
-  const region = typeof props.region === "string" ? props.region : regionOfPoolId(userPoolId);
+  const region = storedRegion(props);
   if (typeof userPoolId !== "string" || typeof username !== "string" || region === undefined) {
     logInfo(
       `AuthEventFeedback ${rid}: drift not checked, state kept unchanged: the stored state names no user pool, user or region.`,

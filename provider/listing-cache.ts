@@ -15,9 +15,4 @@ export class ListingCache<T> {
     }
     return listing;
   }
-
-  /** How many distinct listings were started. */
-  get size(): number {
-    return this.listings.size;
-  }
 }

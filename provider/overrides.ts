@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Documen
 import { looksLikeSecret } from "./secret-like";
 import { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
 import type { FeedbackValue } from "./types";
-import { checkInputs, type InputProblem } from "./validate";
+import { checkInputs, eventKey, isEventId, type InputProblem } from "./validate";
 
 // The schema is published at the package root (schema/), outside the compiled tree, so it is
 // loaded by path relative to this module, which works from provider/ and dist/ alike.
@@ -110,9 +110,7 @@ const NOT_SCANNED = new Set(["username"]);
 
 function eventIdOf(entry: unknown): string {
   const id = isRecord(entry) ? entry.eventId : undefined;
-  return typeof id === "string" && /^[\w+-]{1,50}$/.test(id) && looksLikeSecret(id) === undefined
-    ? id
-    : "<eventId>";
+  return isEventId(id) && looksLikeSecret(id) === undefined ? id : "<eventId>";
 }
 
 /**
@@ -283,7 +281,7 @@ function duplicateProblems(
   const found: Found[] = [];
   overrides.forEach((o, i) => {
     if (o === undefined) return;
-    const key = `${o.userPoolId}/${o.eventId}`;
+    const key = eventKey(o.userPoolId, o.eventId);
     const j = first.get(key);
     if (j === undefined) {
       first.set(key, i);

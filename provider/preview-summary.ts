@@ -3,7 +3,8 @@
 // that block the change. Accepted shape: docs/preview-json.md. Secret values are never read: a
 // secret is shown as `[secret]` whatever form it comes in.
 import { FEEDBACK_RESOURCE_TYPE, FEEDBACK_SET_TYPE } from "./type-tokens";
-import { isUnknown, normalizeFeedbackValue } from "./validate";
+import { NOTE_PROPERTIES, UPDATE_PROPERTIES } from "./diff";
+import { isUnknown, normalizeFeedbackValue, SECRET_SIG, SECRET_SIG_KEY } from "./validate";
 
 /** What a preview step does to a resource, as the review groups it. */
 export type ReviewAction = "create" | "update" | "replace" | "delete" | "same";
@@ -76,8 +77,6 @@ export class NotAPreviewError extends Error {
   }
 }
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const STEP_ACTIONS: Record<string, ReviewAction> = {
   create: "create",
   update: "update",
@@ -199,11 +198,11 @@ function field(state: Props | undefined, key: string, prefer: "inputs" | "output
   return undefined;
 }
 
-const NOTE_FIELDS: [string, string][] = [
-  ["feedbackValue", "verdict"],
-  ["reason", "reason"],
-  ["ticket", "ticket"],
-];
+// What an update can change, each with the name the review gives it (the file's `verdict`).
+const NOTE_FIELDS: [string, string][] = [...UPDATE_PROPERTIES, ...NOTE_PROPERTIES].map((p) => [
+  p,
+  p === "feedbackValue" ? "verdict" : p,
+]);
 
 function rowOf(action: ReviewAction, steps: Step[]): ReviewRow {
   // A replace comes as up to three steps; the `replace` one carries both states.

@@ -1,6 +1,7 @@
 // Pure rendering of a review summary: Markdown for a pull-request comment, or JSON for tools.
 import {
   DISPLAY_PLACEHOLDERS,
+  REVIEW_ACTIONS,
   type ReviewAction,
   type ReviewRow,
   type ReviewSummary,
@@ -141,7 +142,7 @@ export function renderReviewMarkdown(summary: ReviewSummary, options: RenderOpti
       "",
     );
   }
-  const counted = ["create", "update", "replace", "delete", "same"] as const;
+  const counted = REVIEW_ACTIONS;
   out.push(
     `| ${counted.map((a) => (a === "same" ? "unchanged" : a)).join(" | ")} |`,
     `| ${counted.map(() => "---:").join(" | ")} |`,

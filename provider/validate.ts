@@ -6,6 +6,11 @@ import type { AuthEventFeedbackInputs, FeedbackValue } from "./types";
 /** The value Pulumi puts in place of an input that is not known yet (preview only). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** The key that marks a secret value in Pulumi's serialized state and preview JSON. */
+export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The value {@link SECRET_SIG_KEY} has on a secret. */
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
 /** True when `value` is Pulumi's not-yet-known sentinel. */
 export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;
@@ -36,9 +41,9 @@ const USERNAME_MAX = 128;
 const EVENT_ID_MAX = 50;
 
 /** Longest `reason` accepted: a sentence or two; details belong in the ticket. */
-export const REASON_MAX = 500;
+const REASON_MAX = 500;
 /** Longest `ticket` accepted: a ticket key or a link. */
-export const TICKET_MAX = 200;
+const TICKET_MAX = 200;
 
 const POOL_EXAMPLE = `like "us-east-1_AbC123xyZ"`;
 
@@ -47,6 +52,27 @@ export function regionOfPoolId(userPoolId: unknown): string | undefined {
   if (typeof userPoolId !== "string" || !POOL_ID.test(userPoolId)) return undefined;
   const prefix = userPoolId.slice(0, userPoolId.lastIndexOf("_"));
   return REGION.test(prefix) ? prefix : undefined;
+}
+
+/**
+ * The region stored state names: its `region`, or, for state written before region was an output,
+ * the pool id's prefix. Undefined when neither gives one.
+ */
+export function storedRegion(props: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof props.region === "string" ? props.region : regionOfPoolId(props.userPoolId);
+}
+
+/**
+ * One event's key, `<userPoolId>/<eventId>`: the resource id, and how an event is told apart from
+ * another (the username is left out, as Cognito treats it as sensitive).
+ */
+export function eventKey(userPoolId: unknown, eventId: unknown): string {
+  return `${String(userPoolId)}/${String(eventId)}`;
+}
+
+/** True when `value` has the shape of a Cognito event id (the rule `check` applies to `eventId`). */
+export function isEventId(value: unknown): value is string {
+  return typeof value === "string" && value.length <= EVENT_ID_MAX && EVENT_ID.test(value);
 }
 
 /** `Valid`/`Invalid` for any letter case of those words, otherwise undefined. */

@@ -2,6 +2,7 @@
 // module and registers itself on the program; the work is done by the package's pure modules.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { registerCheck } from "./check";
 import { registerEvents } from "./events";
 import { registerReview } from "./review";
 
@@ -61,6 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride();
   registerReview(program, io, exit);
   registerEvents(program, io, exit);
+  registerCheck(program, io, exit);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (err) {

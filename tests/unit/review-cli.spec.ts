@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { runCli, type CliIo } from "../../provider/cli/program";
+import { runInProcess } from "../support/cli";
 
 const FIXTURES = path.join(__dirname, "../fixtures/preview");
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -18,21 +18,7 @@ function jsonError(text: string): string {
 }
 
 /** Runs the command line in process with captured output and the given stdin. */
-async function run(
-  argv: string[],
-  stdin = "",
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: (p) => readFileSync(p, "utf8"),
-    readStdin: () => Promise.resolve(stdin),
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], stdin = "") => runInProcess(argv, { stdin });
 
 describe("cognito-feedback review (command line)", () => {
   it("GIVEN a successful preview THEN it prints the Markdown comment and exits 0", async () => {

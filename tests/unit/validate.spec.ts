@@ -3,9 +3,12 @@ import fc from "fast-check";
 import { check } from "../../provider/implementation";
 import {
   checkInputs,
+  eventKey,
   INPUT_PROPERTIES,
+  isEventId,
   parseInputs,
   regionOfPoolId,
+  storedRegion,
   UNKNOWN,
 } from "../../provider/validate";
 
@@ -430,6 +433,29 @@ describe("parseInputs (create and update)", () => {
     assert.throws(() => parseInputs({ ...VALID, eventId: UNKNOWN }), {
       name: "InvalidInputsError",
       message: "invalid AuthEventFeedback inputs: eventId is not known yet.",
+    });
+  });
+
+  describe("shared identity helpers", () => {
+    it("GIVEN a pool and an event THEN the event key is <pool>/<event>", () => {
+      assert.equal(eventKey("us-east-1_AbC123xyZ", "evt-1"), "us-east-1_AbC123xyZ/evt-1");
+    });
+
+    it("GIVEN stored state with or without region THEN storedRegion is the stored one, else the pool's", () => {
+      assert.equal(storedRegion({ userPoolId: "us-east-1_AbC", region: "eu-west-1" }), "eu-west-1");
+      assert.equal(storedRegion({ userPoolId: "us-east-1_AbC" }), "us-east-1");
+      assert.equal(storedRegion({ userPoolId: "nonsense" }), undefined);
+    });
+
+    it("GIVEN any string THEN isEventId agrees with check's eventId rule", () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[\w+-]{1,52}$/)), (v) => {
+          const byCheck = !checkInputs({ eventId: v }).failures.some(
+            (f) => f.property === "eventId",
+          );
+          assert.equal(isEventId(v), byCheck, JSON.stringify(v));
+        }),
+      );
     });
   });
 });

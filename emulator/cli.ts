@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
+import { faultLines, parseFaultSeed, parseLatency, parseQuotas, parseRate } from "./fault-flags";
 import { FaultOptionsError, type FaultOptions, type Latency, type Quotas } from "./faults";
 import { startEmulator, type RunningEmulator } from "./index";
 import { SeedError, loadSeedFile, type Seed } from "./seed";
@@ -33,42 +34,6 @@ function parsePort(value: string): number {
     throw new InvalidArgumentError("expected an integer from 0 to 65535 (0 = any free port).");
   }
   return n;
-}
-
-function parseQuotas(value: string): "real" | "off" | Quotas {
-  if (value === "real" || value === "off") return value;
-  const quotas: Record<string, number> = {};
-  for (const part of value.split(",")) {
-    const m = /^(\w+)=(\d+)$/.exec(part.trim());
-    if (m === null) {
-      throw new InvalidArgumentError(
-        "expected real, off, or Category=N pairs like UserResourceUpdate=25,UserResourceRead=50.",
-      );
-    }
-    quotas[m[1]] = Number(m[2]);
-  }
-  return quotas;
-}
-
-function parseRate(value: string): number {
-  const n = Number(value);
-  if (value.trim() === "" || !(n >= 0 && n <= 1)) {
-    throw new InvalidArgumentError("expected a number from 0 to 1, e.g. 0.05.");
-  }
-  return n;
-}
-
-function parseLatency(value: string): Latency {
-  const m = /^(\d+(?:\.\d+)?)(?:\.\.(\d+(?:\.\d+)?))?$/.exec(value);
-  if (m === null || (m[2] !== undefined && Number(m[2]) < Number(m[1]))) {
-    throw new InvalidArgumentError("expected milliseconds (e.g. 20) or min..max (e.g. 5..50).");
-  }
-  return m[2] === undefined ? Number(m[1]) : { min: Number(m[1]), max: Number(m[2]) };
-}
-
-function parseSeed(value: string): number {
-  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number.");
-  return Number(value);
 }
 
 /** Whether `host` only accepts connections from this machine. */
@@ -113,7 +78,7 @@ function buildProgram(): Command {
       .option(
         "--fault-seed <n>",
         "seed of the fault PRNG, for repeatable runs (default 1)",
-        parseSeed,
+        parseFaultSeed,
       )
       .addHelpText(
         "after",
@@ -152,27 +117,10 @@ function summary(
     keys.length === 0
       ? "Admin operations accept any SigV4 credentials (the scope must name cognito-idp and the pool's region)."
       : `Admin operations need one of these access keys (secrets are in the seed file): ${keys.join(", ")}`,
-    ...faultLines(emulator),
+    ...faultLines(emulator.store.faultPlan),
     "Requests are logged on stderr. Stop with Ctrl+C.",
   ];
   return `${lines.join("\n")}\n`;
-}
-
-function faultLines(emulator: RunningEmulator): string[] {
-  const plan = emulator.store.faultPlan;
-  const { internalErrorRate = 0, dropRate = 0, latencyMs = 0, seed = 1 } = plan.options;
-  const quotas = Object.entries(plan.quotas).map(([c, n]) => `${c} ${n}/s`);
-  const parts = [
-    ...(quotas.length > 0 ? [`quotas ${quotas.join(", ")}`] : []),
-    ...(internalErrorRate > 0 ? [`internal errors ${internalErrorRate}`] : []),
-    ...(dropRate > 0 ? [`dropped connections ${dropRate}`] : []),
-    ...(latencyMs !== 0
-      ? [
-          `latency ${typeof latencyMs === "number" ? latencyMs : `${latencyMs.min}..${latencyMs.max}`} ms`,
-        ]
-      : []),
-  ];
-  return parts.length === 0 ? [] : [`Simulated faults (seed ${seed}): ${parts.join("; ")}.`];
 }
 
 /** Runs the CLI with `argv` (as `process.argv`). */

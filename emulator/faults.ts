@@ -49,7 +49,8 @@ export class FaultOptionsError extends Error {
   }
 }
 
-function checkRate(name: string, value: number | undefined): number {
+/** A share from 0 to 1 (undefined = 0). @throws FaultOptionsError naming `name`. */
+export function checkRate(name: string, value: number | undefined): number {
   if (value === undefined) return 0;
   if (!(typeof value === "number" && value >= 0 && value <= 1)) {
     throw new FaultOptionsError(`${name} must be a number from 0 to 1, got ${String(value)}.`);
@@ -57,7 +58,8 @@ function checkRate(name: string, value: number | undefined): number {
   return value;
 }
 
-function checkLatency(latency: Latency | undefined): { min: number; max: number } {
+/** Latency as a range (undefined = none). @throws FaultOptionsError naming `latencyMs`. */
+export function checkLatency(latency: Latency | undefined): { min: number; max: number } {
   if (latency === undefined) return { min: 0, max: 0 };
   const { min, max } = typeof latency === "number" ? { min: latency, max: latency } : latency;
   if (!(Number.isFinite(min) && Number.isFinite(max) && min >= 0 && max >= min)) {
@@ -68,7 +70,8 @@ function checkLatency(latency: Latency | undefined): { min: number; max: number 
   return { min, max };
 }
 
-function checkQuotas(quotas: FaultOptions["quotas"]): Quotas {
+/** Quotas per category (`real` = Cognito's, undefined or `off` = none). @throws FaultOptionsError naming the quota. */
+export function checkQuotas(quotas: FaultOptions["quotas"]): Quotas {
   if (quotas === undefined || quotas === "off") return {};
   if (quotas === "real") return { ...REAL_QUOTAS };
   const out: Quotas = {};

@@ -8,6 +8,7 @@ import {
   AdminListUserAuthEventsCommand,
   CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { alive } from "../support/process";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 
@@ -34,15 +35,6 @@ function collect(stream: NodeJS.ReadableStream): () => string {
   stream.setEncoding("utf8");
   stream.on("data", (chunk: string) => (text += chunk));
   return () => text;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe("CLI (npm run -s emulator)", function () {
@@ -95,10 +87,7 @@ describe("CLI (npm run -s emulator)", function () {
     const { code, signal } = await exited(proc);
     lines.close();
     assert.deepEqual({ code, signal }, { code: 0, signal: null });
-    assert.ok(
-      proc.pid !== undefined && !isRunning(proc.pid),
-      "the emulator process is still running",
-    );
+    assert.ok(proc.pid !== undefined && !alive(proc.pid), "the emulator process is still running");
     assert.match(stderr(), /POST AdminListUserAuthEvents 200 [\d.]+ms/);
     assert.ok(!stderr().includes("alice"), "the log must not contain the username");
     assert.match(stderr(), /SIGTERM received/);

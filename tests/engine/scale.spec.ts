@@ -8,16 +8,8 @@ import * as path from "node:path";
 import { CANCELLED_MESSAGE } from "../../harness/engine";
 import { StateFile } from "../../harness/state";
 import { PASSPHRASE, PROGRAM_DIR } from "../../bench/stack";
-import {
-  ALL_FAULTS,
-  alive,
-  assertOk,
-  FAST,
-  opCounts,
-  retries,
-  ROOT,
-  stackFixture,
-} from "./support";
+import { alive } from "../support/process";
+import { ALL_FAULTS, assertOk, FAST, opCounts, retries, ROOT, stackFixture } from "./support";
 
 /** Child process ids of `pid` (Linux /proc). */
 function childrenOf(pid: number): number[] {

@@ -10,6 +10,7 @@ import { startEmulator, type FaultOptions, type RunningEmulator, type Seed } fro
 import { TestEngine, type EngineOptions, type RunResult } from "../../harness/engine";
 import { previewJson, renderPlan } from "../../harness/plan";
 import { FAKE_ADMIN, isolatedAwsEnv } from "../support/env";
+import { alive } from "../support/process";
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, "../..");
@@ -72,16 +73,6 @@ export function basicConfig(overrides: Record<string, string> = {}): Record<stri
     feedbackValue: "Invalid",
     ...overrides,
   };
-}
-
-/** True while a process with this id exists. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Everything a run shows a user: the plan, the preview JSON and every diagnostic. */

@@ -59,7 +59,11 @@ describe("engine: many overrides, faults and interruptions", function () {
 
   it("GIVEN throttling, internal errors, dropped connections and latency all on WHEN 40 overrides are applied, then all flipped THEN every resource is applied exactly as declared and state matches Cognito", async () => {
     const stack = await fx.start({ count: 40, faults: ALL_FAULTS, config: FAST.config });
+    // Random faults may by chance spare a phase; one injected error makes sure each phase retries.
+    const oneCertainFault = () =>
+      stack.emulator.store.injectFault({ error: "InternalErrorException" });
 
+    oneCertainFault();
     const created = await fx.engine().up();
     assertOk(created);
     assert.deepEqual(opCounts(created), { create: 40 });
@@ -68,6 +72,7 @@ describe("engine: many overrides, faults and interruptions", function () {
     assert.ok(created.hostPeakRssBytes! > 2 ** 20, "the host's peak memory is reported");
 
     stack.emulator.store.resetCounters();
+    oneCertainFault();
     const flipped = await fx.engine(true).up();
     assertOk(flipped);
     assert.deepEqual(opCounts(flipped), { update: 40 });

@@ -12,7 +12,7 @@ import { ListingCache } from "./listing-cache";
 import { logInfo, logInfoOnce } from "./log";
 import { resolveSettings } from "./settings";
 import type { AuthEventFeedbackInputs, AuthEventFeedbackOutputs, FeedbackMode } from "./types";
-import { checkInputs, eventKey, parseInputs, storedRegion } from "./validate";
+import { checkInputs, eventKey, failuresForEngine, parseInputs, storedRegion } from "./validate";
 
 type Props = Record<string, unknown>;
 
@@ -43,7 +43,7 @@ async function apply(raw: Props): Promise<AuthEventFeedbackOutputs> {
 /** Validates inputs with Cognito's constraints; unknown values pass through. */
 export function check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const { inputs, failures } = checkInputs(news);
-  return Promise.resolve({ inputs, failures });
+  return Promise.resolve({ inputs, failures: failuresForEngine(failures, news) });
 }
 
 /** Applies the lifecycle decision table (see ./diff.ts). */

@@ -303,6 +303,32 @@ export function checkInputs(
   return { inputs, failures };
 }
 
+/**
+ * Inputs whose value the Pulumi CLI must never print. The engine prints a failing property's raw
+ * value (`property p value {…} has a problem`), in clear even for secrets unless the value is
+ * byte-equal to secret stack config; a failure without a property prints only its reason.
+ */
+export const NEVER_ECHOED: readonly string[] = ["feedbackToken", "username"];
+
+/**
+ * The failures as `check` hands them to the engine: those of {@link NEVER_ECHOED} inputs, and of
+ * any input whose value looks like a credential, lose their `property`, so the CLI prints
+ * `resource 'x' has a problem: <reason>` and no value. Every reason names its property already.
+ */
+export function failuresForEngine(
+  failures: readonly InputProblem[],
+  news: Record<string, unknown>,
+): { property: string; reason: string }[] {
+  return failures.map(({ property, reason }) => {
+    const value = news[property];
+    const risky =
+      NEVER_ECHOED.includes(property) ||
+      (typeof value === "string" && looksLikeSecret(value) !== undefined) ||
+      (value !== undefined && typeof value !== "string");
+    return { property: risky ? "" : property, reason };
+  });
+}
+
 /** Thrown by {@link parseInputs} when inputs fail {@link checkInputs}. */
 export class InvalidInputsError extends Error {
   /** Every problem found. */

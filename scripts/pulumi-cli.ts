@@ -18,6 +18,34 @@ export interface PulumiRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** The engine's events (`--event-log`), for preview, up, refresh and destroy. */
+  events: EngineEvent[];
+}
+
+/** One line of the engine's event log; only the parts the callers read are typed. */
+export interface EngineEvent {
+  sequence: number;
+  /** A step about to run (or, in a preview, planned). */
+  resourcePreEvent?: { metadata: StepMetadata; planning?: boolean };
+  /** A step that ran (or, in a preview, was planned). */
+  resOutputsEvent?: { metadata: StepMetadata; planning?: boolean };
+  /** A step that failed. */
+  resOpFailedEvent?: { metadata: StepMetadata; status: number; steps: number };
+  diagnosticEvent?: { urn?: string; message: string; severity: string; color?: string };
+  summaryEvent?: { resourceChanges?: Record<string, number> };
+}
+
+/** What the engine says about one step. */
+export interface StepMetadata {
+  op: string;
+  urn: string;
+  type: string;
+  provider?: string;
+  old?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> } | null;
+  new?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> } | null;
+  keys?: string[];
+  diffs?: string[];
+  detailedDiff?: Record<string, { kind: string; inputDiff: boolean }> | null;
 }
 
 /** A running CLI command (see {@link PulumiStack.start}). */
@@ -37,7 +65,7 @@ export interface PulumiStackOptions {
   workDir: string;
   /** The passphrase of the stack's secrets provider. */
   passphrase: string;
-  /** Stack name; default `dev`. */
+  /** Stack name; default a unique one (stacks of one program may run side by side). */
   stack?: string;
   /** Extra environment for every command (undefined removes a variable). */
   env?: Record<string, string | undefined>;
@@ -47,6 +75,8 @@ export interface PulumiStackOptions {
    */
   typeCheck?: boolean;
 }
+
+let stackCount = 0;
 
 /** The CLI's version (`pulumi version`), e.g. `v3.248.0`, building the CLI first if needed. */
 export function pulumiVersion(): string {
@@ -64,11 +94,14 @@ export class PulumiStack {
   readonly configFile: string;
   private readonly env: NodeJS.ProcessEnv;
   private readonly running = new Set<RunningCommand>();
+  /** The process group of every command started, to check afterwards that none outlived it. */
+  readonly groups: number[] = [];
+  private operations = 0;
 
   private constructor(options: PulumiStackOptions) {
     this.programDir = options.programDir;
     this.workDir = options.workDir;
-    this.stack = options.stack ?? "dev";
+    this.stack = options.stack ?? `test-${process.pid}-${++stackCount}`;
     this.configFile = path.join(this.workDir, `Pulumi.${this.stack}.yaml`);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -77,6 +110,8 @@ export class PulumiStack {
       PULUMI_CONFIG_PASSPHRASE: options.passphrase,
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      // Makes `--event-log` available: the engine's own record of every step, for assertions.
+      PULUMI_DEBUG_COMMANDS: "true",
       PULUMI_NODEJS_TRANSPILE_ONLY: options.typeCheck === true ? undefined : "true",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     };
@@ -91,6 +126,9 @@ export class PulumiStack {
     fs.mkdirSync(path.join(options.workDir, "home"), { recursive: true });
     const stack = new PulumiStack(options);
     await stack.ok(["stack", "init", stack.stack]);
+    // `stack init` has no --config-file: it writes the stack's encryption salt beside Pulumi.yaml.
+    // The name is unique, so moving that file out races with no other stack of the same program.
+    fs.renameSync(path.join(stack.programDir, `Pulumi.${stack.stack}.yaml`), stack.configFile);
     return stack;
   }
 
@@ -108,6 +146,7 @@ export class PulumiStack {
       detached: true,
       stdio: ["pipe", "pipe", "pipe"],
     });
+    if (child.pid !== undefined) this.groups.push(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -119,7 +158,7 @@ export class PulumiStack {
         child.on("error", reject);
         child.on("close", (code, signal) => {
           this.running.delete(command);
-          resolve({ args: full, code, signal, stdout, stderr });
+          resolve({ args: full, code, signal, stdout, stderr, events: [] });
         });
       }),
       kill: (signal = "SIGKILL") => killGroup(child.pid, signal),
@@ -159,22 +198,41 @@ export class PulumiStack {
 
   /** `pulumi preview`, with `extra` flags (e.g. `--json`). */
   preview(extra: string[] = [], env: Record<string, string | undefined> = {}): Promise<PulumiRun> {
-    return this.run(["preview", ...this.stackFlags(), ...extra], env);
+    return this.operation(["preview", ...extra], env);
   }
 
   /** `pulumi up --yes`. */
   up(extra: string[] = [], env: Record<string, string | undefined> = {}): Promise<PulumiRun> {
-    return this.run(["up", "--yes", ...this.stackFlags(), ...extra], env);
+    return this.operation(["up", "--yes", ...extra], env);
   }
 
   /** `pulumi refresh --yes`. */
   refresh(extra: string[] = [], env: Record<string, string | undefined> = {}): Promise<PulumiRun> {
-    return this.run(["refresh", "--yes", ...this.stackFlags(), ...extra], env);
+    return this.operation(["refresh", "--yes", ...extra], env);
   }
 
   /** `pulumi destroy --yes`. */
   destroy(extra: string[] = [], env: Record<string, string | undefined> = {}): Promise<PulumiRun> {
-    return this.run(["destroy", "--yes", ...this.stackFlags(), ...extra], env);
+    return this.operation(["destroy", "--yes", ...extra], env);
+  }
+
+  /** Starts an operation with its event log, for a caller that may interrupt it. */
+  startOperation(
+    args: string[],
+    env: Record<string, string | undefined> = {},
+  ): RunningCommand & { events(): EngineEvent[] } {
+    const log = path.join(this.workDir, `events-${++this.operations}.jsonl`);
+    const command = this.start([...args, ...this.stackFlags(), "--event-log", log], env);
+    const events = () => readEvents(log);
+    return {
+      ...command,
+      events,
+      done: command.done.then((run) => ({ ...run, events: events() })),
+    };
+  }
+
+  private operation(args: string[], env: Record<string, string | undefined>): Promise<PulumiRun> {
+    return this.startOperation(args, env).done;
   }
 
   /** The stack's state as `pulumi stack export` gives it (secrets stay encrypted). */
@@ -241,6 +299,15 @@ export function groupAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+function readEvents(file: string): EngineEvent[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as EngineEvent);
 }
 
 function readTree(dir: string): string {

@@ -1,186 +1,124 @@
-// The harness checked against the engine's rules (DESIGN.md; reference/pulumi-dynamic-providers.md
-// sections 1.2-1.6): a provider that records every call it gets shows what each phase sends.
+// The real engine's rules that a reader of the SDK would guess wrong
+// (docs/engine-rules.md), each pinned with a provider that records every call and its host's pid.
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
-import type { RunResult } from "../../harness/engine";
-import { isSecret } from "../../harness/properties";
-import { StateFile } from "../../harness/state";
-import { assertOk, engineFixture, ROOT } from "./support";
+import type { PulumiStack } from "../../scripts/pulumi-cli";
+import { assertFailed, assertOk, engineFixture, errors, onCli, ROOT } from "./support";
 
 const RECORDER = path.join(ROOT, "tests/fixtures/programs/recorder");
 const SECRET = "fake-secret-recorder";
 
 interface Call {
   method: string;
+  pid: number;
   args: Record<string, unknown>[];
 }
 
-function calls(result: RunResult): Call[] {
-  return result.diagnostics
-    .filter((d) => d.message.startsWith("RECORD "))
-    .map((d) => JSON.parse(d.message.slice("RECORD ".length)) as Call);
-}
-
-function methods(result: RunResult): string[] {
-  return calls(result).map((c) => c.method);
-}
-
-// Drops __provider, which every call carries, so assertions read as the program's values.
-function plain(props: unknown): Record<string, unknown> {
-  const { __provider: _ignored, ...rest } = props as Record<string, unknown>;
-  return rest;
-}
-
-describe("engine: the harness follows the engine's rules (recording provider)", function () {
-  this.timeout(60_000);
+describe(onCli("the engine's rules, recorded"), function () {
+  this.timeout(120_000);
   const fx = engineFixture();
-  const engine = (config: Record<string, string>) =>
-    fx.engine({
+  let record = "";
+  let stack: PulumiStack;
+
+  /** The calls recorded since the last `take()`. */
+  function take(): Call[] {
+    if (!fs.existsSync(record)) return [];
+    const calls = fs
+      .readFileSync(record, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Call);
+    fs.rmSync(record);
+    return calls;
+  }
+  /** Method names grouped by host process, in the order the hosts started. */
+  const byHost = (calls: Call[]): string[][] => {
+    const hosts = new Map<number, string[]>();
+    for (const c of calls) hosts.set(c.pid, [...(hosts.get(c.pid) ?? []), c.method]);
+    return [...hosts.values()];
+  };
+
+  beforeEach(async () => {
+    record = path.join(fx.dir, "calls.jsonl");
+    stack = await fx.stack({
       programDir: RECORDER,
-      config: { key: "k1", value: "v1", ...config },
+      config: { key: "k1", value: "v1", knob: "1" },
       secrets: { secretInput: SECRET },
+      env: { RECORD_FILE: record },
     });
-
-  it("GIVEN a new resource WHEN previewed THEN only Check runs, with olds {} and secrets unwrapped, and preview outputs are the checked inputs", async () => {
-    const preview = await engine({}).preview();
-    assertOk(preview);
-    assert.deepEqual(methods(preview), ["check"]);
-    const [olds, news] = calls(preview)[0].args;
-    assert.deepEqual(olds, {});
-    assert.deepEqual(plain(news), {
-      key: "k1",
-      value: "v1",
-      secretInput: SECRET,
-      deleteFirst: false,
-    });
-    const step = preview.steps.find((s) => s.custom)!;
-    assert.deepEqual(plain(step.new!.outputs), plain(step.new!.inputs));
-    assert.equal(step.new!.outputs.checked, true, "outputs carry what check added");
-    assert.equal(
-      preview.outputs.derived,
-      "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-      "an output-only value is unknown in preview",
-    );
   });
 
-  it("GIVEN a create WHEN applied THEN same-named outputs of secret inputs are secret and differently named ones are not", async () => {
-    const up = await engine({}).up();
-    assertOk(up);
-    assert.deepEqual(methods(up), ["check", "check", "create"]);
-    const state = up.steps.find((s) => s.custom)!.new!;
-    assert.ok(isSecret(state.inputs.secretInput));
-    assert.ok(isSecret(state.outputs.secretInput), "secretInput is re-marked secret");
-    assert.equal(
-      state.outputs.derived,
-      `from:${SECRET}`,
-      "derived is not (engine: annotateSecrets by key)",
-    );
-    assert.deepEqual(up.outputs.derived, `from:${SECRET}`);
+  it("up: the preview and the update each run in their own host, configured in each", async () => {
+    assertOk(await stack.up());
+    assert.deepEqual(byHost(take()), [
+      ["configure", "check"],
+      ["configure", "check", "create"],
+    ]);
+  });
+
+  it("refresh: a refresh preview, then the refresh, each calling Read and Diff", async () => {
+    assertOk(await stack.up());
+    take();
+    assertOk(await stack.refresh());
+    assert.deepEqual(byHost(take()), [
+      ["configure", "read", "diff"],
+      ["configure", "read", "diff"],
+    ]);
+    assertOk(await stack.refresh(["--skip-preview"]));
+    assert.deepEqual(byHost(take()), [["configure", "read", "diff"]], "one pass when skipped");
+  });
+
+  it("refresh and destroy: configured with the config stored at the last up", async () => {
+    assertOk(await stack.up());
+    await stack.setConfig("knob", "2");
+    take();
+    assertOk(await stack.refresh(["--skip-preview"]));
+    const refreshed = take().filter((c) => c.method === "configure");
     assert.deepEqual(
-      state.outputs.__provider,
-      state.inputs.__provider,
-      "the host copies __provider into outputs",
+      refreshed.map((c) => c.args[0].knob),
+      ["1"],
     );
-  });
-
-  it("GIVEN an applied resource WHEN a value changes THEN Check gets old inputs, Diff and Update get old outputs", async () => {
-    assertOk(await engine({}).up());
-    const up = await engine({ value: "v2" }).up();
-    assertOk(up);
-    assert.deepEqual(methods(up), ["check", "diff", "check", "diff", "update"]);
-    const [check, diff, , , update] = calls(up);
-    assert.equal(check.args[0].checked, true, "Check's olds are the old checked inputs");
-    assert.equal(check.args[0].derived, undefined);
-    assert.equal(diff.args[0], "id-k1");
-    assert.equal(diff.args[1].derived, `from:${SECRET}`, "Diff's olds are the old outputs");
-    assert.equal(diff.args[1].checked, undefined);
-    assert.equal(update.args[1].derived, `from:${SECRET}`, "Update's olds are the old outputs");
-    assert.equal(update.args[2].value, "v2");
-  });
-
-  it("GIVEN a replace-triggering change WHEN applied THEN Check runs again with olds {}, then Create the new, then Delete the old with its outputs", async () => {
-    assertOk(await engine({}).up());
-    const up = await engine({ key: "k2" }).up({ skipPreview: true });
-    assertOk(up);
-    assert.deepEqual(methods(up), ["check", "diff", "check", "create", "delete"]);
-    const [, , recheck, create, del] = calls(up);
-    assert.deepEqual(recheck.args[0], {});
-    assert.equal(create.args[0].key, "k2");
-    assert.equal(del.args[0], "id-k1");
-    assert.equal(del.args[1].derived, `from:${SECRET}`, "Delete gets the old outputs");
-    assert.deepEqual(up.steps.find((s) => s.custom)?.replaceReasons, ["key"]);
-  });
-
-  it("GIVEN the old half of a replacement left in state by an interrupted run WHEN up runs THEN it is deleted once, and the live resource is unchanged", async () => {
-    assertOk(await engine({}).up());
-    // What a crash between the replacement's Create and the old resource's Delete leaves behind.
-    const file = StateFile.open(
-      path.join(fx.dir, "state.json"),
-      "recorder",
-      "dev",
-      "engine-test-passphrase",
-    );
-    const live = file.state.resources.find((r) => r.custom)!;
-    file.state.resources = [...file.state.resources, { ...live, id: "id-old", delete: true }];
-    file.save();
-
-    const up = await engine({}).up({ skipPreview: true });
-    assertOk(up);
-    assert.deepEqual(methods(up), ["check", "diff", "delete"]);
-    assert.equal(calls(up)[2].args[0], "id-old");
+    assertOk(await stack.destroy(["--skip-preview"]));
     assert.deepEqual(
-      up.steps.filter((s) => s.custom).map((s) => s.op),
-      ["same"],
+      take()
+        .filter((c) => c.method === "configure")
+        .map((c) => c.args[0].knob),
+      ["1"],
     );
-    const after = StateFile.open(
-      path.join(fx.dir, "state.json"),
-      "recorder",
-      "dev",
-      "engine-test-passphrase",
+  });
+
+  it("a failed check: the CLI prints the raw value, and stops at the first invalid resource", async () => {
+    await stack.setConfig("value", "invalid");
+    await stack.setConfig("second", "true");
+    const up = await stack.up(["--continue-on-error"]);
+    assertFailed(up);
+    // Both resources are invalid; whichever registers first stops the deployment.
+    assert.equal(errors(up).length, 1, errors(up).join("\n"));
+    assert.match(
+      errors(up)[0],
+      /^pulumi-nodejs:dynamic:Resource resource '(thing|second)': property value value \{invalid\} has a problem: value must not be invalid$/,
     );
     assert.deepEqual(
-      after.state.resources.filter((r) => r.custom).map((r) => [r.id, r.delete]),
-      [["id-k1", undefined]],
+      take()
+        .filter((c) => c.method !== "configure")
+        .map((c) => c.method),
+      ["check"],
+      "the other resource is never checked",
     );
   });
 
-  it("GIVEN deleteBeforeReplace WHEN a replace is applied THEN Delete runs before Create", async () => {
-    assertOk(await engine({ deleteFirst: "true" }).up());
-    const up = await engine({ key: "k2", deleteFirst: "true" }).up({ skipPreview: true });
-    assertOk(up);
-    assert.deepEqual(methods(up), ["check", "diff", "check", "delete", "create"]);
-  });
-
-  it("GIVEN an applied resource WHEN refreshed THEN Read gets the outputs, and what it returns replaces outputs and inputs", async () => {
-    assertOk(await engine({}).up());
-    const refresh = await engine({}).refresh();
-    assertOk(refresh);
-    assert.deepEqual(methods(refresh), ["read"]);
-    assert.equal(calls(refresh)[0].args[1].derived, `from:${SECRET}`);
-    const step = refresh.steps.find((s) => s.custom)!;
-    assert.equal(step.op, "update");
-    assert.deepEqual(step.diffKeys, ["value"]);
-    assert.equal(step.new!.outputs.value, "changed-outside");
-    assert.equal(step.new!.inputs.value, "changed-outside");
-    assert.ok(isSecret(step.new!.outputs.secretInput), "secrets stay marked after a read");
-  });
-
-  it("GIVEN a failing check WHEN up runs THEN nothing is created and the failure names the property", async () => {
-    const up = await engine({ value: "invalid" }).up();
-    assert.equal(up.ok, false);
-    assert.deepEqual(methods(up), ["check"]);
+  it("same: a value wrapped as a secret later is re-marked secret in outputs, so stored encrypted", async () => {
+    assertOk(await stack.up());
+    await stack.setConfig("noteSecret", "true");
+    assertOk(await stack.up());
+    const thing = (await stack.exportState()).deployment.resources?.find((r) =>
+      r.urn.endsWith("::thing"),
+    );
     assert.ok(
-      up.diagnostics.some((d) =>
-        d.message.endsWith("property value has a problem: value must not be invalid"),
-      ),
+      typeof thing?.outputs?.note === "object",
+      `note is stored as ${JSON.stringify(thing?.outputs?.note)}`,
     );
-  });
-
-  it("GIVEN an applied stack WHEN destroyed THEN Delete gets each resource's stored outputs", async () => {
-    assertOk(await engine({}).up());
-    const destroy = await engine({}).destroy();
-    assertOk(destroy);
-    assert.deepEqual(methods(destroy), ["delete"]);
-    assert.equal(calls(destroy)[0].args[1].key, "k1");
+    assert.ok(!stack.backendText().includes('"note": "n1"'));
   });
 });

@@ -1,86 +1,112 @@
-// Secrecy under stress: a whole lifecycle with every fault on, a refused token in check, a token
-// Cognito rejects (a failed up) and the re-run, a refresh and a destroy; then every place a token could
-// surface is searched for every token value.
+// Secrecy through the real CLI: the engine prints a failing property's raw value, masking only
+// values equal to secret stack config, so the provider must report token and username failures
+// without a property. Then a lifecycle with faults, a failed up, refresh and destroy, after which
+// every place a token could surface is searched.
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as path from "node:path";
-import type { RunResult } from "../../harness/engine";
-import { POOL, TOKEN_PREFIX } from "../../bench/stack";
-import { ALL_FAULTS, assertOk, everythingPrinted, FAST, opCounts, stackFixture } from "./support";
+import {
+  assertFailed,
+  assertOk,
+  basicConfig,
+  engineFixture,
+  errors,
+  EVENTS,
+  onCli,
+  POOL,
+  printed,
+  ROOT,
+  TOKENS,
+} from "./support";
 
-/** A token prefix the provider's check refuses (`!` is not allowed), so check failures are made. */
-const REFUSED_PREFIX = "fake-token-refused!";
+const TOKEN_SOURCES = path.join(ROOT, "tests/fixtures/programs/token-sources");
+const RESOURCE = "pulumi-nodejs:dynamic/cognito:AuthEventFeedback resource 'derived-token'";
+/** `!` is never in a Cognito token, so check refuses these. */
+const REFUSED_TOKEN = "fake-token-from-env-refused!";
+const REFUSED_SUFFIX = "-derived-refused!";
 
-describe("engine: no token anywhere after a lifecycle with errors and retries", function () {
-  this.timeout(90_000);
-  const fx = stackFixture();
+describe(onCli("no token or username in a failed check's message"), function () {
+  this.timeout(120_000);
+  const fx = engineFixture();
+  const config = { userPoolId: POOL, username: "alice", eventId: EVENTS.first };
+  const TOKEN_REASON =
+    "feedbackToken has characters a Cognito feedback token never has (allowed: letters, digits, '-', '_', '=', '.'): copy it again from the notification link, or leave feedbackToken out to use admin mode (IAM).";
 
-  it("GIVEN every fault on WHEN a refused check, a failed up, its re-run, a refresh and a destroy run THEN no token appears in state files, printed output, host output, errors or emulator records", async () => {
-    const hostLines: string[] = [];
-    const emulatorLog: string[] = [];
-    const stateFiles: string[] = [];
-    const results: RunResult[] = [];
-    const stack = await fx.start({
-      count: 20,
-      faults: ALL_FAULTS,
-      config: FAST.config,
-      log: (line) => emulatorLog.push(line),
+  it("GIVEN a refused token from an environment variable WHEN previewed THEN no output holds it", async () => {
+    const stack = await fx.stack({
+      programDir: TOKEN_SOURCES,
+      config: { ...config, tokenFrom: "env" },
+      env: { FEEDBACK_TOKEN: REFUSED_TOKEN },
     });
-    const dir = path.dirname(stack.stateFile);
-    const engine = (secrets = stack.secrets) =>
-      fx.engine(false, {
-        secrets,
-        onHostLine: (line) => hostLines.push(line.text),
-        onResult: (result) => {
-          results.push(result);
-          // Every file in the state directory, temporary ones included, after every run.
-          for (const file of fs.readdirSync(dir))
-            stateFiles.push(fs.readFileSync(path.join(dir, file), "utf8"));
-        },
-      });
+    const preview = await stack.preview();
+    assertFailed(preview);
+    assert.deepEqual(errors(preview), [`${RESOURCE} has a problem: ${TOKEN_REASON}`]);
+    assert.ok(!printed(preview).includes(REFUSED_TOKEN), printed(preview));
+  });
 
-    // The places a token could surface; another output (say, a review summary) is one more line.
-    const sources: [string, () => string][] = [
-      ["state files after every run", () => stateFiles.join("\n")],
-      ["printed plans and preview JSON", () => results.map(everythingPrinted).join("\n")],
-      [
-        "error messages: diagnostics and step errors",
-        () => JSON.stringify(results.map((r) => [r.diagnostics, r.steps.map((s) => s.error)])),
-      ],
-      ["provider host output", () => hostLines.join("\n")],
-      ["emulator request records", () => JSON.stringify(stack.emulator.store.requests)],
-      ["emulator log", () => emulatorLog.join("\n")],
-    ];
+  it("GIVEN a refused token derived from secret config WHEN up runs THEN no output holds it", async () => {
+    const stack = await fx.stack({
+      programDir: TOKEN_SOURCES,
+      config: { ...config, tokenFrom: "derived", suffix: REFUSED_SUFFIX },
+      secrets: { tokenPrefix: TOKENS.first },
+    });
+    const up = await stack.up();
+    assertFailed(up);
+    assert.deepEqual(errors(up), [`${RESOURCE} has a problem: ${TOKEN_REASON}`]);
+    assert.ok(!printed(up).includes(`${TOKENS.first}${REFUSED_SUFFIX}`), printed(up));
+  });
 
-    // A token the provider's check refuses: the preview fails, naming the property, not the value.
-    const refused = await engine({ tokenPrefix: REFUSED_PREFIX }).preview();
-    assert.equal(refused.ok, false);
-    assert.ok(refused.diagnostics.some((d) => d.message.includes("property feedbackToken")));
+  it("GIVEN a refused username WHEN previewed THEN the CLI does not echo it", async () => {
+    const username = "alice\tsmith";
+    const stack = await fx.stack({ config: basicConfig({ username }) });
+    const preview = await stack.preview();
+    assertFailed(preview);
+    assert.equal(errors(preview).length, 1);
+    assert.match(
+      errors(preview)[0],
+      /^pulumi-nodejs:dynamic\/cognito:AuthEventFeedback resource 'suspicious-sign-in' has a problem: username /,
+    );
+    // The event log's prelude lists plain stack config, username included; the CLI's text does not.
+    const shown = `${preview.stdout}\n${preview.stderr}\n${errors(preview).join("\n")}`;
+    assert.ok(!shown.includes(username) && !shown.includes("alice\\tsmith"), shown);
+  });
+});
 
-    // Cognito rejects a token: the up fails; the re-run converges.
-    stack.emulator.store.injectFault({
+describe(onCli("no token anywhere after a lifecycle with faults and errors"), function () {
+  this.timeout(180_000);
+  const fx = engineFixture();
+
+  it("GIVEN faults and a rejected token WHEN up, re-run, refresh and destroy run THEN no token is in any output, the backend or the emulator's records", async () => {
+    const stack = await fx.stack({
+      config: basicConfig(),
+      secrets: { feedbackToken: TOKENS.first },
+    });
+    const outputs: string[] = [];
+    fx.emulator.store.setFaults({ internalErrorRate: 0.3, seed: 3 });
+    fx.emulator.store.injectFault({
       operation: "UpdateAuthEventFeedback",
       error: "NotAuthorizedException",
       message: "Invalid feedback token",
     });
-    const failed = await engine().up();
-    assert.equal(failed.ok, false);
-    assert.ok(failed.steps.some((s) => s.error?.includes("the feedback token was rejected")));
-    assertOk(await engine().up());
-    assertOk(await engine().refresh());
-    const destroyed = await engine().destroy();
-    assertOk(destroyed);
-    assert.deepEqual(opCounts(destroyed), { delete: 20 });
-
-    // The tokens were really used: Cognito recorded token-mode feedback as the user's.
-    assert.equal(stack.emulator.store.feedbackOf(POOL, "bench-event-0")?.provider, "User");
-    const searched = [TOKEN_PREFIX, REFUSED_PREFIX, ...stack.tokens()];
-    const leaks: string[] = [];
-    for (const [name, text] of sources) {
-      const content = text();
-      assert.ok(content.length > 0, `${name}: nothing to search, so the check would prove nothing`);
-      for (const token of searched) if (content.includes(token)) leaks.push(`${token} in ${name}`);
+    const failed = await stack.up();
+    outputs.push(printed(failed));
+    assertFailed(failed);
+    assert.ok(errors(failed).some((m) => m.includes("the feedback token was rejected")));
+    for (const run of [() => stack.up(), () => stack.refresh(), () => stack.destroy()]) {
+      const result = await run();
+      outputs.push(printed(result));
+      assertOk(result);
     }
+    assert.equal(fx.emulator.store.feedbackOf(POOL, EVENTS.first)?.provider, "User");
+    const places: [string, string][] = [
+      ["CLI output and event logs", outputs.join("\n")],
+      ["backend files", stack.backendText()],
+      ["emulator records", JSON.stringify(fx.emulator.store.requests)],
+    ];
+    const leaks = places.flatMap(([where, text]) =>
+      Object.values(TOKENS)
+        .filter((t) => text.includes(t))
+        .map((t) => `${t} in ${where}`),
+    );
     assert.deepEqual(leaks, []);
   });
 });

@@ -1,30 +1,44 @@
-// Fixtures for engine tests: an emulator seeded with one pool, a temporary state directory, an
-// isolated AWS environment, and a check that no provider host outlives its run.
+// Fixtures for the engine tier: programs run by the real Pulumi CLI (scripts/pulumi) against an
+// emulator seeded with one pool, each on a throwaway file:// backend, in an environment isolated
+// from real AWS; after each test, no process any command started may be left.
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { retriesOf } from "../../bench/report";
-import { startStack, type BenchStack, type StackOptions } from "../../bench/stack";
-import { startEmulator, type FaultOptions, type RunningEmulator, type Seed } from "../../emulator";
-import { TestEngine, type EngineOptions, type RunResult } from "../../harness/engine";
-import { previewJson, renderPlan } from "../../harness/plan";
-import { FAKE_ADMIN, isolatedAwsEnv } from "../support/env";
-import { alive } from "../support/process";
+import { startEmulator, type EmulatorOptions, type RunningEmulator, type Seed } from "../../emulator";
+import {
+  describe as describeRun,
+  groupAlive,
+  PulumiStack,
+  pulumiVersion,
+  type PulumiRun,
+  type PulumiStackOptions,
+  type StepMetadata,
+} from "../../scripts/pulumi-cli";
+import { credentialEnv, FAKE_ADMIN, isolatedAwsVars } from "../support/env";
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, "../..");
 /** The basic example's program directory. */
 export const BASIC = path.join(ROOT, "examples/basic");
+/** The CLI every engine test runs, e.g. `v3.248.0`; suite titles name it. */
+export const CLI_VERSION = pulumiVersion();
+
+/** A suite title that names the CLI version it ran on. */
+export function onCli(title: string): string {
+  return `engine (Pulumi CLI ${CLI_VERSION}): ${title}`;
+}
 
 export const POOL = "us-east-1_EnginePool1";
 export const EVENTS = { first: "evt-engine-1", second: "evt-engine-2" };
-/** Obviously fake tokens; every test checks none of them is ever printed or stored in clear. */
+/** Obviously fake tokens; the tests check none of them is ever printed or stored in clear. */
 export const TOKENS = {
   first: "fake-token-engine-first",
   second: "fake-token-engine-second",
   rotated: "fake-token-engine-rotated",
 };
+/** Encrypts the test stacks' secrets; not a secret itself. */
+export const PASSPHRASE = "engine-test-passphrase";
 
 const SEED: Seed = {
   credentials: [{ ...FAKE_ADMIN, name: "admin" }],
@@ -64,7 +78,7 @@ const SEED: Seed = {
   ],
 };
 
-/** Config of the basic example for one verdict. */
+/** Plain config of the basic example for one verdict. */
 export function basicConfig(overrides: Record<string, string> = {}): Record<string, string> {
   return {
     userPoolId: POOL,
@@ -75,145 +89,151 @@ export function basicConfig(overrides: Record<string, string> = {}): Record<stri
   };
 }
 
-/** Everything a run shows a user: the plan, the preview JSON and every diagnostic. */
-export function everythingPrinted(result: RunResult): string {
-  return [...renderPlan(result), JSON.stringify(previewJson(result, { showSames: true }))].join(
-    "\n",
-  );
+/** Options of {@link EngineFixture.stack}. */
+export interface StackSetup extends Partial<Omit<PulumiStackOptions, "workDir">> {
+  /** Plain stack config. */
+  config?: Record<string, string>;
+  /** Secret stack config (set through stdin). */
+  secrets?: Record<string, string>;
 }
 
-/** Registers mocha hooks for an engine test suite and returns its live fixture. */
-export function engineFixture() {
-  const fixture = {
+/** The live fixture {@link engineFixture} registers. */
+export interface EngineFixture {
+  emulator: RunningEmulator;
+  /** This test's scratch folder. */
+  dir: string;
+  /** A new stack of `programDir` (default: the basic example) pointed at the emulator as admin. */
+  stack(setup?: StackSetup): Promise<PulumiStack>;
+  /** The feedback operations the emulator received. */
+  feedbackCalls(): string[];
+}
+
+/**
+ * Registers mocha hooks for an engine suite: an emulator and a scratch folder afresh for each test
+ * (or once for the suite, `each: false`, for tests that follow one stack through its phases); at
+ * the end, every command killed, every process group checked gone, the emulator stopped.
+ */
+export function engineFixture(
+  { each = true, emulator: emulatorOptions = { seed: SEED } } = {} as {
+    each?: boolean;
+    emulator?: EmulatorOptions;
+  },
+): EngineFixture {
+  const stacks: PulumiStack[] = [];
+  let counter = 0;
+  const fixture: EngineFixture = {
     emulator: undefined as unknown as RunningEmulator,
     dir: "",
-    results: [] as RunResult[],
-    /** A test engine with a state file in this test's directory and the emulator as endpoint. */
-    engine(options: Partial<EngineOptions> & { config?: Record<string, string> } = {}): TestEngine {
-      // Every run's result is kept, to check afterwards that its host is gone.
-      return new TestEngine({
+    async stack(setup = {}) {
+      const { config = {}, secrets = {}, env = {}, ...options } = setup;
+      const stack = await PulumiStack.create({
         programDir: BASIC,
-        stateFile: path.join(fixture.dir, "state.json"),
-        passphrase: "engine-test-passphrase",
-        onResult: (result) => fixture.results.push(result),
+        passphrase: PASSPHRASE,
         ...options,
+        workDir: path.join(fixture.dir, `stack-${++counter}`),
+        env: {
+          ...isolatedAwsVars(fixture.emulator.url, credentialEnv(FAKE_ADMIN)),
+          ...env,
+        },
       });
+      stacks.push(stack);
+      await stack.setAllConfig(config);
+      for (const [key, value] of Object.entries(secrets))
+        await stack.setConfig(key, value, { secret: true });
+      return stack;
     },
-    /** The state file's text, as on disk. */
-    stateText(): string {
-      const file = path.join(fixture.dir, "state.json");
-      return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-    },
-    /** The feedback operations the emulator received. */
-    feedbackCalls(): string[] {
+    feedbackCalls() {
       return fixture.emulator.store.requests
         .map((r) => r.operation ?? "")
         .filter((op) => op.endsWith("AuthEventFeedback"));
     },
   };
-  let restoreEnv: () => void = () => undefined;
-
-  beforeEach(async () => {
-    fixture.emulator = await startEmulator({ seed: SEED });
+  (each ? beforeEach : before)(async () => {
+    fixture.emulator = await startEmulator(emulatorOptions);
     fixture.dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-engine-"));
-    fixture.results = [];
-    restoreEnv = isolatedAwsEnv(fixture.emulator.url, {
-      AWS_ACCESS_KEY_ID: FAKE_ADMIN.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: FAKE_ADMIN.secretAccessKey,
-    });
   });
-
-  afterEach(async () => {
-    restoreEnv();
+  (each ? afterEach : after)(async () => {
+    for (const stack of stacks) stack.killAll();
+    const groups = stacks.flatMap((s) => s.groups);
+    stacks.length = 0;
     await fixture.emulator.stop();
+    // The CLI stops its plugins as it exits; give the last of them a moment.
+    const deadline = Date.now() + 5_000;
+    while (groups.some(groupAlive) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     fs.rmSync(fixture.dir, { recursive: true, force: true });
-    for (const result of fixture.results) {
-      assert.ok(result.hostPid !== undefined, "every run reports its host");
-      assert.equal(
-        alive(result.hostPid),
-        false,
-        `provider host ${result.hostPid} is still running`,
-      );
-    }
+    assert.deepEqual(groups.filter(groupAlive), [], "a process outlived its pulumi command");
   });
-
   return fixture;
 }
 
-/** The ops of a run's steps for dynamic resources, as `op name` strings. */
-export function ops(result: RunResult): string[] {
-  return result.steps.filter((s) => s.custom).map((s) => `${s.op} ${s.name}`);
+/** One step of a feedback (or other custom) resource, as the engine's event log reports it. */
+export interface Step {
+  op: string;
+  /** The resource's name (the URN's last part). */
+  name: string;
+  type: string;
+  failed: boolean;
+  metadata: StepMetadata;
 }
 
-/** Fails with the run's plan when it did not succeed. */
-export function assertOk(result: RunResult): void {
-  assert.ok(result.ok, `the run failed:\n${renderPlan(result).join("\n")}`);
-}
+const ENGINE_TYPES = /^pulumi:(pulumi:Stack|providers:)/;
 
-/** Quotas 4x Cognito's, paced at 80% of them, so that 40 resources take about half a second. */
-export const FAST: Pick<StackOptions, "faults" | "config"> = {
-  faults: { quotas: { UserResourceUpdate: 100, UserResourceRead: 200 } },
-  config: {
-    "cognito-feedback:writesPerSecond": "80",
-    "cognito-feedback:readsPerSecond": "160",
-  },
-};
-
-/** Every fault at once, at {@link FAST}'s quotas: throttling, internal errors, drops, latency. */
-export const ALL_FAULTS: FaultOptions = {
-  quotas: { UserResourceUpdate: 100, UserResourceRead: 200 },
-  internalErrorRate: 0.1,
-  dropRate: 0.05,
-  latencyMs: { min: 1, max: 20 },
-  seed: 7,
-};
-
-/** How many dynamic resources got each op, with steps that did not run counted by their error. */
-export function opCounts(result: RunResult): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const s of result.steps.filter((s) => s.custom)) {
-    const key = s.error === undefined ? s.op : s.error;
-    counts[key] = (counts[key] ?? 0) + 1;
+/** The steps a run took (or, for a preview, planned) for the program's own custom resources. */
+export function steps(run: PulumiRun): Step[] {
+  const found: Step[] = [];
+  for (const event of run.events) {
+    const outputs = event.resOutputsEvent?.metadata;
+    const failed = event.resOpFailedEvent?.metadata;
+    const metadata = outputs ?? failed;
+    if (metadata === undefined || ENGINE_TYPES.test(metadata.type)) continue;
+    found.push({
+      op: metadata.op,
+      name: metadata.urn.slice(metadata.urn.lastIndexOf("::") + 2),
+      type: metadata.type,
+      failed: failed !== undefined,
+      metadata,
+    });
   }
-  return counts;
+  return found;
 }
 
-/** Answers that made the SDK retry so far: throttled, internal errors and dropped connections. */
-export function retries(stack: BenchStack): number {
-  return retriesOf(stack.emulator.store.counterTotals());
+/** The run's steps as sorted `op name` strings. */
+export function ops(run: PulumiRun): string[] {
+  // A replace is reported as three steps; its two halves say nothing the "replace" does not.
+  return steps(run)
+    .filter((s) => s.op !== "create-replacement" && s.op !== "delete-replaced")
+    .map((s) => `${s.failed ? "failed " : ""}${s.op} ${s.name}`)
+    .sort();
 }
 
-/**
- * Registers mocha hooks for tests of the benchmark's stack (bench/stack.ts) at a small size:
- * `start` it, get engines that keep every result, and after each test the stack is stopped and
- * every provider host checked gone.
- */
-export function stackFixture() {
-  let stack: BenchStack | undefined;
-  const fixture = {
-    results: [] as RunResult[],
-    async start(options: StackOptions): Promise<BenchStack> {
-      stack = await startStack(options);
-      return stack;
-    },
-    /** An engine for the started stack (see {@link BenchStack.engine}) that keeps every result. */
-    engine(flip = false, overrides: Partial<EngineOptions> = {}): TestEngine {
-      return stack!.engine(flip, {
-        ...overrides,
-        onResult: (r) => {
-          fixture.results.push(r);
-          overrides.onResult?.(r);
-        },
-      });
-    },
-  };
-  beforeEach(() => (fixture.results = []));
-  afterEach(async () => {
-    await stack?.stop();
-    stack = undefined;
-    for (const r of fixture.results) {
-      assert.equal(alive(r.hostPid!), false, `provider host ${r.hostPid} is still running`);
-    }
-  });
-  return fixture;
+/** The error diagnostics of a run, as the CLI reports them (trimmed). */
+export function errors(run: PulumiRun): string[] {
+  return run.events
+    .map((e) => e.diagnosticEvent)
+    .filter((d) => d?.severity === "error")
+    .map((d) => d!.message.trim());
+}
+
+/** The info diagnostics of a run (what the provider logged), trimmed. */
+export function infos(run: PulumiRun): string[] {
+  return run.events
+    .map((e) => e.diagnosticEvent)
+    .filter((d) => d?.severity === "info" || d?.severity === "info#err")
+    .map((d) => d!.message.trim());
+}
+
+/** Everything a run showed its user: stdout, stderr and the event log. */
+export function printed(run: PulumiRun): string {
+  return `${run.stdout}\n${run.stderr}\n${JSON.stringify(run.events)}`;
+}
+
+/** Fails with everything the command printed unless it exited 0. */
+export function assertOk(run: PulumiRun): void {
+  assert.equal(run.code, 0, describeRun(run));
+}
+
+/** Fails with everything the command printed unless it exited non-zero. */
+export function assertFailed(run: PulumiRun): void {
+  assert.notEqual(run.code, 0, describeRun(run));
 }

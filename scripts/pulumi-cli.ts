@@ -41,11 +41,19 @@ export interface StepMetadata {
   urn: string;
   type: string;
   provider?: string;
-  old?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> } | null;
-  new?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> } | null;
+  old?: StepState | null;
+  new?: StepState | null;
   keys?: string[];
   diffs?: string[];
   detailedDiff?: Record<string, { kind: string; inputDiff: boolean }> | null;
+}
+
+/** A resource's state before or after a step. */
+export interface StepState {
+  custom?: boolean;
+  id?: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
 }
 
 /** A running CLI command (see {@link PulumiStack.start}). */
@@ -133,7 +141,11 @@ export class PulumiStack {
   }
 
   /** Starts `pulumi <args>` in the program's folder, for a caller that may interrupt it. */
-  start(args: string[], env: Record<string, string | undefined> = {}, input?: string): RunningCommand {
+  start(
+    args: string[],
+    env: Record<string, string | undefined> = {},
+    input?: string,
+  ): RunningCommand {
     const full = ["--non-interactive", "--color=never", ...args];
     const childEnv = { ...this.env };
     for (const [key, value] of Object.entries(env)) {
@@ -168,12 +180,20 @@ export class PulumiStack {
   }
 
   /** Runs `pulumi <args>` to the end. */
-  run(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<PulumiRun> {
+  run(
+    args: string[],
+    env: Record<string, string | undefined> = {},
+    input?: string,
+  ): Promise<PulumiRun> {
     return this.start(args, env, input).done;
   }
 
   /** Runs `pulumi <args>` and fails with everything it printed unless it exits 0. */
-  async ok(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<PulumiRun> {
+  async ok(
+    args: string[],
+    env: Record<string, string | undefined> = {},
+    input?: string,
+  ): Promise<PulumiRun> {
     const result = await this.run(args, env, input);
     if (result.code !== 0) throw new Error(`${describe(result)}`);
     return result;

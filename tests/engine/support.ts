@@ -5,7 +5,12 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type EmulatorOptions, type RunningEmulator, type Seed } from "../../emulator";
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+  type Seed,
+} from "../../emulator";
 import {
   describe as describeRun,
   groupAlive,
@@ -179,7 +184,7 @@ export interface Step {
 
 const ENGINE_TYPES = /^pulumi:(pulumi:Stack|providers:)/;
 
-/** The steps a run took (or, for a preview, planned) for the program's own custom resources. */
+/** The steps a run took (or, for a preview, planned) for the program's custom resources. */
 export function steps(run: PulumiRun): Step[] {
   const found: Step[] = [];
   for (const event of run.events) {
@@ -187,6 +192,7 @@ export function steps(run: PulumiRun): Step[] {
     const failed = event.resOpFailedEvent?.metadata;
     const metadata = outputs ?? failed;
     if (metadata === undefined || ENGINE_TYPES.test(metadata.type)) continue;
+    if ((metadata.new ?? metadata.old)?.custom !== true) continue;
     found.push({
       op: metadata.op,
       name: metadata.urn.slice(metadata.urn.lastIndexOf("::") + 2),

@@ -1,0 +1,134 @@
+// A user's stack: a program in its own folder outside this repository, with the package installed
+// from `npm pack` and Pulumi's TypeScript template settings, type-checked as `pulumi up` does by
+// default. It also shows that the provider code stored in state is a thin loader: after the
+// installed package changes (an upgrade), refresh and destroy run the new code.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { BUDGETS } from "../../bench/report";
+import {
+  assertOk,
+  basicConfig,
+  BASIC,
+  engineFixture,
+  EVENTS,
+  onCli,
+  ops,
+  POOL,
+  ROOT,
+  TOKENS,
+} from "./support";
+
+const PACKAGE = "pulumi-cognito-auth-event-feedback";
+
+/** The tsconfig.json of Pulumi's `typescript` template. */
+const TEMPLATE_TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    outDir: "bin",
+    target: "es2020",
+    module: "commonjs",
+    moduleResolution: "node",
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+  },
+  files: ["index.ts"],
+};
+
+function versionOf(name: string): string {
+  const file = path.join(ROOT, "node_modules", name, "package.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
+}
+
+/** Packs the repository and installs the tarball into a new program folder; returns the folder. */
+function userProject(parent: string): string {
+  const dir = path.join(parent, "my-stack");
+  fs.mkdirSync(dir, { recursive: true });
+  const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", parent], {
+    cwd: ROOT,
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .pop()!;
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({
+      name: "my-stack",
+      private: true,
+      main: "index.ts",
+      dependencies: {
+        "@pulumi/pulumi": versionOf("@pulumi/pulumi"),
+        [PACKAGE]: `file:${path.join(parent, packed)}`,
+      },
+      devDependencies: {
+        "@types/node": versionOf("@types/node"),
+        typescript: versionOf("typescript"),
+        "ts-node": versionOf("ts-node"),
+      },
+    }),
+  );
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TEMPLATE_TSCONFIG, null, 2));
+  fs.copyFileSync(path.join(BASIC, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+  fs.copyFileSync(path.join(BASIC, "index.ts"), path.join(dir, "index.ts"));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent"], {
+    cwd: dir,
+    stdio: "ignore",
+  });
+  return dir;
+}
+
+describe(onCli("a user's stack outside the repository, package from npm pack"), function () {
+  this.timeout(300_000);
+  const fx = engineFixture();
+  let parent = "";
+
+  beforeEach(() => {
+    parent = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-user-"));
+  });
+  afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
+
+  it("GIVEN the packed package installed WHEN up, upgrade, refresh and destroy run THEN the program type-checks, the verdict lands, and the new build serves refresh and destroy", async () => {
+    const dir = userProject(parent);
+    const marker = path.join(parent, "build-2.log");
+    const stack = await fx.stack({
+      programDir: dir,
+      typeCheck: true,
+      config: basicConfig(),
+      secrets: { feedbackToken: TOKENS.first },
+      env: { BUILD_MARKER: marker },
+    });
+    const up = await stack.up();
+    assertOk(up);
+    assert.deepEqual(ops(up), ["create suspicious-sign-in"]);
+    assert.equal(fx.emulator.store.feedbackOf(POOL, EVENTS.first)?.value, "Invalid");
+
+    const stored = (await stack.exportState()).deployment.resources!.find((r) =>
+      r.type.includes("AuthEventFeedback"),
+    )!.outputs!.__provider as string;
+    assert.ok(!stored.includes(dir) && !stored.includes(ROOT) && !stored.includes(os.homedir()));
+    assert.ok(
+      stored.length <= BUDGETS.providerBytes,
+      `serialized provider is ${stored.length} bytes`,
+    );
+
+    // "Build 2": the installed implementation announces its read and delete.
+    fs.appendFileSync(
+      path.join(dir, "node_modules", PACKAGE, "dist", "implementation.js"),
+      `\nfor (const m of ["read", "delete"]) { const f = exports[m]; exports[m] = (...a) => { require("fs").appendFileSync(process.env.BUILD_MARKER, "build 2: " + m + "\\n"); return f(...a); }; }\n`,
+    );
+    assertOk(await stack.refresh(["--skip-preview"]));
+    assertOk(await stack.destroy(["--skip-preview"]));
+    assert.deepEqual(fs.readFileSync(marker, "utf8").trim().split("\n"), [
+      "build 2: read",
+      "build 2: delete",
+    ]);
+    assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
+  });
+});

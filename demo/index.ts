@@ -1,17 +1,21 @@
 // `npm run demo`: the product's main job, offline. Starts the local Cognito emulator with the demo
-// seed, then tells the GitOps story (./story.ts) with examples/gitops, through the harness test
-// engine and the real Pulumi provider host: pull requests previewed with their review comment,
-// merges applied, a reordered file that changes nothing, drift found by refresh and corrected by
-// up, and a destroy. Prints every plan, checks every result against the emulator, exits non-zero
-// on any surprise, and stops everything it started.
+// seed, then tells the GitOps story (./story.ts) with examples/gitops through the real Pulumi CLI
+// (scripts/pulumi): pull requests previewed with their review comment (`cognito-feedback review`
+// on `pulumi preview --json`), merges applied, a reordered file that changes nothing, drift found
+// by refresh and corrected by up, and a destroy. Prints what the CLI prints, checks every act
+// against the emulator, exits non-zero on any surprise, and stops everything it started.
+//
+//   npm run demo -- --record <dir>   also writes each pull request's `pulumi preview --json`
+//                                    into <dir>/<CLI version>/ (`npm run record-previews` keeps
+//                                    the recordings tests/unit/review-recorded.spec.ts reads)
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Command } from "commander";
 import { loadSeedFile, startEmulator, type RunningEmulator } from "../emulator";
-import { TestEngine, type RunResult } from "../harness/engine";
-import { previewJson, renderPlan } from "../harness/plan";
 import { FEEDBACK_RESOURCE_TYPE, renderReviewMarkdown, summarizePreview } from "../provider";
+import { customSteps, PulumiStack, pulumiVersion, type PulumiRun } from "../scripts/pulumi-cli";
 import { ACTS, ALL_TOKENS, POOL, type Act } from "./story";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -20,14 +24,17 @@ const ADMIN = {
   AWS_ACCESS_KEY_ID: "AKIDEMULATORADMIN",
   AWS_SECRET_ACCESS_KEY: "emulator-secret-not-real",
 };
+/** Stands for the demo's scratch folder in recordings, so they hold no machine path. */
+export const SCRATCH_PLACEHOLDER = "<demo-scratch>";
 
 function feedbackCalls(emulator: RunningEmulator): number {
   return emulator.store.requests.filter((r) => r.operation?.endsWith("AuthEventFeedback")).length;
 }
 
-function opsOf(result: RunResult): string[] {
-  return result.steps
+function opsOf(run: PulumiRun): string[] {
+  return customSteps(run)
     .filter((s) => s.type === FEEDBACK_RESOURCE_TYPE)
+    .filter((s) => s.op !== "create-replacement" && s.op !== "delete-replaced")
     .map((s) => `${s.op} ${s.name.slice(s.name.lastIndexOf(POOL) + POOL.length + 1)}`)
     .sort();
 }
@@ -35,16 +42,21 @@ function opsOf(result: RunResult): string[] {
 /** What differs from the act's expectations, one sentence each. */
 function surprises(
   act: Act,
-  result: RunResult,
+  run: PulumiRun,
   emulator: RunningEmulator,
   calls: number,
   printed: string,
 ): string[] {
   const found: string[] = [];
-  if (!result.ok) found.push(`the ${act.command} failed`);
-  const ops = opsOf(result);
+  if (act.fails === undefined && run.code !== 0) {
+    found.push(`pulumi ${act.command} exited ${run.code}`);
+  }
+  if (act.fails !== undefined && (run.code === 0 || !printed.includes(act.fails))) {
+    found.push(`pulumi ${act.command} should have failed, naming ${JSON.stringify(act.fails)}`);
+  }
+  const ops = opsOf(run);
   if (JSON.stringify(ops) !== JSON.stringify(act.ops)) {
-    found.push(`expected ${act.ops.join(", ")}; the plan has ${ops.join(", ") || "nothing"}`);
+    found.push(`expected ${act.ops.join(", ")}; the CLI did ${ops.join(", ") || "nothing"}`);
   }
   for (const [eventId, want] of Object.entries(act.cognito)) {
     const got = emulator.store.feedbackOf(POOL, eventId)?.value;
@@ -65,71 +77,113 @@ function indent(text: string): string {
     .join("\n");
 }
 
-async function main(): Promise<number> {
+/** The act's CLI command; a pull request's preview also gives its JSON, for the review. */
+async function perform(stack: PulumiStack, act: Act): Promise<{ run: PulumiRun; json?: string }> {
+  switch (act.command) {
+    case "preview": {
+      const run = await stack.preview();
+      const json = await stack.preview(["--json"]);
+      if (json.code !== run.code) throw new Error(`pulumi preview --json exited ${json.code}`);
+      return { run, json: json.stdout };
+    }
+    case "up":
+      return { run: await stack.up() };
+    case "refresh":
+      return { run: await stack.refresh() };
+    case "destroy":
+      return { run: await stack.destroy() };
+  }
+}
+
+async function main(record: string | undefined): Promise<number> {
   const started = Date.now();
+  const version = pulumiVersion();
   const emulator = await startEmulator({
     seed: loadSeedFile(path.join(ROOT, "emulator/seeds/demo.yaml")),
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-demo-"));
   const file = path.join(dir, "overrides.yaml");
-  const passphrase = crypto.randomBytes(24).toString("base64");
   let failures = 0;
+  let stack: PulumiStack | undefined;
   try {
     console.log(
-      `Cognito emulator at ${emulator.url} (seed: emulator/seeds/demo.yaml); program: examples/gitops\n`,
+      `Pulumi CLI ${version}; Cognito emulator at ${emulator.url} (seed: emulator/seeds/demo.yaml); program: examples/gitops\n`,
     );
+    stack = await PulumiStack.create({
+      programDir: path.join(ROOT, "examples/gitops"),
+      workDir: path.join(dir, "pulumi"),
+      passphrase: crypto.randomBytes(24).toString("base64"),
+      stack: "demo",
+      env: {
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: emulator.url,
+        ...ADMIN,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_PROFILE: undefined,
+        AWS_REGION: undefined,
+        AWS_DEFAULT_REGION: undefined,
+        AWS_ENDPOINT_URL: undefined,
+        AWS_CONFIG_FILE: path.join(dir, "no-aws-config"),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, "no-aws-credentials"),
+        AWS_EC2_METADATA_DISABLED: "true",
+      },
+    });
+    await stack.setConfig("overridesFile", file);
+    let tokens = "";
     for (const [index, act] of ACTS.entries()) {
       fs.writeFileSync(file, act.file);
-      if (act.drift) emulator.store.setFeedback(POOL, act.drift.eventId, act.drift.value, "Admin");
-      const engine = new TestEngine({
-        programDir: path.join(ROOT, "examples/gitops"),
-        stateFile: path.join(dir, "state.json"),
-        passphrase,
-        config: { overridesFile: file },
-        secrets: { feedbackTokens: JSON.stringify(act.tokens) },
-        env: {
-          AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: emulator.url,
-          ...ADMIN,
-          AWS_SESSION_TOKEN: undefined,
-          AWS_PROFILE: undefined,
-          AWS_CONFIG_FILE: path.join(dir, "no-aws-config"),
-          AWS_SHARED_CREDENTIALS_FILE: path.join(dir, "no-aws-credentials"),
-          AWS_EC2_METADATA_DISABLED: "true",
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-        },
-      });
-      const before = feedbackCalls(emulator);
-      const result = await engine[act.command]();
-      let printed = renderPlan(result).join("\n");
-      console.log(`== ${index + 1}. ${act.title}\n`);
-      console.log(indent(printed));
-      if (act.command === "preview") {
-        const review = renderReviewMarkdown(summarizePreview(previewJson(result)));
-        printed += review;
-        console.log(
-          `\n  The review comment (cognito-feedback review on the preview's JSON):\n\n${indent(review)}`,
-        );
+      if (JSON.stringify(act.tokens) !== tokens) {
+        tokens = JSON.stringify(act.tokens);
+        await stack.setConfig("feedbackTokens", tokens, { secret: true });
       }
-      const found = surprises(act, result, emulator, feedbackCalls(emulator) - before, printed);
+      if (act.drift) emulator.store.setFeedback(POOL, act.drift.eventId, act.drift.value, "Admin");
+      const before = feedbackCalls(emulator);
+      const { run, json } = await perform(stack, act);
+      let printed = `${run.stdout}\n${run.stderr}`;
+      console.log(`== ${index + 1}. ${act.title}\n`);
+      console.log(indent(`$ pulumi ${act.command}\n${printed}`));
+      if (json !== undefined) {
+        const review = renderReviewMarkdown(summarizePreview(JSON.parse(json)));
+        printed += json + review;
+        console.log(
+          `\n  The review comment (pulumi preview --json | cognito-feedback review):\n\n${indent(review)}`,
+        );
+        if (record !== undefined) {
+          const into = path.join(record, version);
+          fs.mkdirSync(into, { recursive: true });
+          const name = `act-${index + 1}-${act.command}.json`;
+          fs.writeFileSync(path.join(into, name), json.split(dir).join(SCRATCH_PLACEHOLDER));
+        }
+      }
+      const found = surprises(act, run, emulator, feedbackCalls(emulator) - before, printed);
       failures += found.length;
       if (found.length === 0)
-        console.log(`\n  ok: the plan and Cognito's verdicts are as expected\n`);
+        console.log(`\n  ok: what the CLI did and Cognito's verdicts are as expected\n`);
       for (const f of found) console.log(`\n  SURPRISE: ${f}\n`);
     }
+    if (stack.backendText().includes(ALL_TOKENS[0])) {
+      failures += 1;
+      console.log("\n  SURPRISE: a token is in the backend's files in clear\n");
+    }
   } finally {
+    stack?.killAll();
     await emulator.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     failures === 0
-      ? `Demo finished in ${seconds}s: ${ACTS.length} acts, every plan and every verdict as expected.`
+      ? `Demo finished in ${seconds}s on the Pulumi CLI ${version}: ${ACTS.length} acts, everything as expected.`
       : `Demo finished in ${seconds}s with ${failures} surprise(s).`,
   );
   return failures === 0 ? 0 : 1;
 }
 
-main().then(
+const cli = new Command("demo")
+  .description("The GitOps story on the real Pulumi CLI against the local Cognito emulator.")
+  .option("--record <dir>", "write each pull request's `pulumi preview --json` into <dir>")
+  .parse();
+
+main(cli.opts<{ record?: string }>().record).then(
   (code) => (process.exitCode = code),
   (err: unknown) => {
     console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);

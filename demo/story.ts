@@ -35,6 +35,8 @@ export interface Act {
   cognito: Record<string, "Valid" | "Invalid">;
   /** Feedback calls Cognito may receive during the act. */
   calls: number;
+  /** The command must fail (a pull request with a mistake), naming this in its errors. */
+  fails?: string;
 }
 
 const FIRST = `# yaml-language-server: $schema=../../schema/overrides.schema.json
@@ -176,6 +178,20 @@ export const ACTS: Act[] = [
     ].sort(),
     cognito: FIRST_VERDICTS,
     calls: 1,
+  },
+  {
+    title:
+      "A pull request with a typo in a verdict: the preview fails, and the review comment says why",
+    file: REVIEWED.replace(
+      "verdict: valid\n    reason: Alice at",
+      "verdict: vaild\n    reason: Alice at",
+    ),
+    tokens: TOKENS,
+    command: "preview",
+    ops: [],
+    cognito: FIRST_VERDICTS,
+    calls: 0,
+    fails: "vaild",
   },
   {
     title:

@@ -92,7 +92,10 @@ export interface RequestRecord {
 
 /** A failure to inject into upcoming requests. */
 export interface FaultSpec {
-  /** Operation to fail (e.g. `AdminUpdateAuthEventFeedback`); default any implemented operation. */
+  /**
+   * Operation to fail (e.g. `AdminUpdateAuthEventFeedback`); default any of the three auth-event
+   * operations (GetProvisionedLimit only when named).
+   */
   operation?: string;
   /** Error name sent as `__type`, e.g. `TooManyRequestsException`. */
   error: string;
@@ -412,8 +415,12 @@ export class EmulatorStore {
    * or undefined when none is pending. Faults fire in the order they were injected.
    */
   takeFault(operation: string): ServiceError | undefined {
-    const active = this.faults.find(
-      (f) => f.spec.operation === undefined || f.spec.operation === operation,
+    // A fault for "any" operation means the auth-event ones: the provider's limit discovery
+    // (GetProvisionedLimit) must not use up a fault a test meant for a feedback or listing call.
+    const active = this.faults.find((f) =>
+      f.spec.operation === undefined
+        ? operation !== "GetProvisionedLimit"
+        : f.spec.operation === operation,
     );
     if (active === undefined) return undefined;
     active.remaining -= 1;

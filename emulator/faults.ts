@@ -17,8 +17,22 @@ export const REAL_QUOTAS: Readonly<Required<Quotas>> = {
   UserResourceRead: 50,
 };
 
-/** The quota category each implemented operation counts against. */
-export const QUOTA_CATEGORY: Readonly<Record<OperationName, QuotaCategory>> = {
+/** Every quota category the emulator simulates (and GetProvisionedLimit answers for). */
+export const QUOTA_CATEGORIES: readonly QuotaCategory[] = [
+  "UserResourceUpdate",
+  "UserResourceRead",
+];
+
+/** Type guard for {@link QuotaCategory}. */
+export function isQuotaCategory(name: unknown): name is QuotaCategory {
+  return typeof name === "string" && (QUOTA_CATEGORIES as readonly string[]).includes(name);
+}
+
+/**
+ * The quota category each feedback or listing operation counts against. GetProvisionedLimit is
+ * in none of the simulated categories, so it is never throttled here.
+ */
+export const QUOTA_CATEGORY: Readonly<Partial<Record<OperationName, QuotaCategory>>> = {
   UpdateAuthEventFeedback: "UserResourceUpdate",
   AdminUpdateAuthEventFeedback: "UserResourceUpdate",
   AdminListUserAuthEvents: "UserResourceRead",
@@ -29,7 +43,11 @@ export type Latency = number | { min: number; max: number };
 
 /** Faults to simulate; every one is off by default. */
 export interface FaultOptions {
-  /** `"real"` for {@link REAL_QUOTAS}, a per-category map, or `"off"`. @default "off" */
+  /**
+   * `"real"`: the account's limits in each region (the seed's `provisionedLimits`, else
+   * {@link REAL_QUOTAS}); a per-category map (the same in every region); or `"off"`.
+   * @default "off"
+   */
   quotas?: "real" | "off" | Quotas;
   /** Share of requests (0..1) answered with InternalErrorException (HTTP 500). @default 0 */
   internalErrorRate?: number;
@@ -105,18 +123,18 @@ function mulberry32(seed: number): () => number {
 }
 
 /**
- * A sliding one-second window per category: a request is admitted when fewer than `rate` requests
- * were admitted in the last 1000 ms. So no second ever holds more than `rate` admitted requests:
- * no burst above the quota (stricter than a token bucket, so what passes here passes AWS).
- * Throttled requests do not count against the window.
+ * A sliding one-second window per region and category: a request is admitted when fewer than
+ * `rate` requests were admitted in the last 1000 ms. So no second ever holds more than `rate`
+ * admitted requests: no burst above the quota (stricter than a token bucket, so what passes here
+ * passes AWS). Throttled requests do not count against the window. The rate is given per request,
+ * so a limit changed at run time applies at once (a lowered one once the window has drained).
  */
 class SlidingWindow {
   private readonly admitted: number[] = [];
-  constructor(readonly rate: number) {}
 
-  admit(nowMs: number): boolean {
+  admit(nowMs: number, rate: number): boolean {
     while (this.admitted.length > 0 && this.admitted[0] <= nowMs - 1000) this.admitted.shift();
-    if (this.admitted.length >= this.rate) return false;
+    if (this.admitted.length >= rate) return false;
     this.admitted.push(nowMs);
     return true;
   }
@@ -135,7 +153,10 @@ export class FaultPlan {
   /** The options in force, validated. */
   readonly options: Readonly<FaultOptions>;
   private readonly random: () => number;
-  private readonly windows = new Map<QuotaCategory, SlidingWindow>();
+  // Cognito counts each quota per account and region: one window per region and category.
+  private readonly windows = new Map<string, SlidingWindow>();
+  private readonly fixedQuotas: Quotas;
+  private readonly realQuotas: boolean;
   private readonly internalErrorRate: number;
   private readonly dropRate: number;
   private readonly latency: { min: number; max: number };
@@ -151,17 +172,20 @@ export class FaultPlan {
       throw new FaultOptionsError(`seed must be a whole number, got ${String(seed)}.`);
     }
     this.random = mulberry32(seed);
-    for (const [category, rate] of Object.entries(quotas)) {
-      this.windows.set(category as QuotaCategory, new SlidingWindow(rate));
-    }
-    this.options = { ...options, quotas: Object.keys(quotas).length === 0 ? "off" : quotas };
+    this.realQuotas = options.quotas === "real";
+    this.fixedQuotas = quotas;
+    this.options = {
+      ...options,
+      quotas: this.realQuotas ? "real" : Object.keys(quotas).length === 0 ? "off" : quotas,
+    };
   }
 
-  /** Quotas in force, per category (empty when off). */
+  /**
+   * Quotas per category in a region without provisioned limits (empty when off); with `"real"`,
+   * a region's provisioned limits replace these.
+   */
   get quotas(): Quotas {
-    const out: Quotas = {};
-    for (const [category, window] of this.windows) out[category] = window.rate;
-    return out;
+    return { ...this.fixedQuotas };
   }
 
   /** Decides, on arrival, whether the connection is dropped and how long handling is delayed. */
@@ -174,12 +198,32 @@ export class FaultPlan {
   }
 
   /**
-   * Decides how a request for `operation` handled at `nowMs` is answered before the operation
-   * runs: `throttled` (over its category's quota), `internalError`, or undefined (go ahead).
+   * Decides how a request for `operation` in `region`, handled at `nowMs`, is answered before the
+   * operation runs: `throttled` (over its category's quota in that region), `internalError`, or
+   * undefined (go ahead). With `"real"` quotas, `provisioned` gives the region's enforced limit.
    */
-  admit(operation: OperationName, nowMs: number): "throttled" | "internalError" | undefined {
-    const window = this.windows.get(QUOTA_CATEGORY[operation]);
-    if (window !== undefined && !window.admit(nowMs)) return "throttled";
+  admit(
+    operation: OperationName,
+    nowMs: number,
+    region = "",
+    provisioned: (category: QuotaCategory) => number = (category) => REAL_QUOTAS[category],
+  ): "throttled" | "internalError" | undefined {
+    const category = QUOTA_CATEGORY[operation];
+    const rate =
+      category === undefined
+        ? undefined
+        : this.realQuotas
+          ? provisioned(category)
+          : this.fixedQuotas[category];
+    if (category !== undefined && rate !== undefined) {
+      const key = `${region}\u0000${category}`;
+      let window = this.windows.get(key);
+      if (window === undefined) {
+        window = new SlidingWindow();
+        this.windows.set(key, window);
+      }
+      if (!window.admit(nowMs, rate)) return "throttled";
+    }
     if (this.internalErrorRate > 0 && this.random() < this.internalErrorRate)
       return "internalError";
     return undefined;

@@ -41,6 +41,7 @@ export {
   type SeedEventContext,
   type SeedFeedback,
   type SeedProblem,
+  type SeedProvisionedLimits,
   type SeedRisk,
   type SeedUser,
   type SeedUserPool,
@@ -55,8 +56,10 @@ export {
 export {
   FaultOptionsError,
   FaultPlan,
+  QUOTA_CATEGORIES,
   QUOTA_CATEGORY,
   REAL_QUOTAS,
+  isQuotaCategory,
   type FaultOptions,
   type Latency,
   type QuotaCategory,

@@ -13,6 +13,7 @@ export const IMPLEMENTED_OPERATIONS = [
   "UpdateAuthEventFeedback",
   "AdminUpdateAuthEventFeedback",
   "AdminListUserAuthEvents",
+  "GetProvisionedLimit",
 ] as const;
 
 /** Name of an implemented operation. */
@@ -101,6 +102,8 @@ export const OPERATION_INPUTS: Record<OperationName, readonly InputMember[]> = {
     { name: "MaxResults", required: false, shape: SHAPES.QueryLimitType },
     { name: "NextToken", required: false, shape: SHAPES.PaginationKey },
   ],
+  // Its one member is a structure (LimitDefinition), checked by validateLimitDefinition.
+  GetProvisionedLimit: [],
 };
 
 /**

@@ -4,12 +4,13 @@
  * one): IAM deny -> pool exists -> operation enabled -> threat protection on -> user -> event ->
  * feedback token.
  */
-import { timingSafeEqual } from "node:crypto";
 import { ServiceError } from "./errors";
-import type { OperationName } from "./model";
+import { QUOTA_CATEGORIES, isQuotaCategory } from "./faults";
+import { SHAPES, type OperationName } from "./model";
 import type { FeedbackValue, SeedCredential } from "./seed";
+import { sameSecret } from "./sigv4";
 import type { AuthEventRecord, EmulatorStore, PoolRecord, UserRecord } from "./store";
-import { validateInput } from "./validation";
+import { shapeViolations, validateInput, validateLimitDefinition } from "./validation";
 
 /** Fixed account id used in ARNs. */
 export const ACCOUNT_ID = "000000000000";
@@ -27,6 +28,8 @@ export const ADMIN_FEEDBACK_PROVIDER = "Admin";
 export interface OperationContext {
   /** The seeded credential that signed the request; undefined for unsigned or unchecked calls. */
   credential?: SeedCredential;
+  /** The region the request was signed for; undefined for unsigned calls. */
+  region?: string;
   now: Date;
 }
 
@@ -37,15 +40,35 @@ export function regionOfPoolId(userPoolId: unknown): string | undefined {
   return i > 0 ? userPoolId.slice(0, i) : undefined;
 }
 
-function authorize(operation: OperationName, poolId: string, ctx: OperationContext): void {
+/**
+ * The region prefix of a user pool id that satisfies the model's pattern, else undefined: a
+ * malformed id (`bad_pool!`) names no region, so input validation, not the signature's region
+ * check, answers it.
+ */
+export function regionOfValidPoolId(userPoolId: unknown): string | undefined {
+  return typeof userPoolId === "string" &&
+    shapeViolations(SHAPES.UserPoolIdType, userPoolId).length === 0
+    ? regionOfPoolId(userPoolId)
+    : undefined;
+}
+
+/**
+ * Answers AccessDeniedException when the caller's seed entry denies `operation` on `resource`
+ * (an ARN, or `*` for account-level actions such as GetProvisionedLimit).
+ */
+function authorize(operation: OperationName, resource: string, ctx: OperationContext): void {
   const c = ctx.credential;
   if (c === undefined || !(c.deny ?? []).some((a) => a === operation)) return;
-  const region = regionOfPoolId(poolId) ?? "";
   throw new ServiceError(
     "AccessDeniedException",
     `User: arn:aws:iam::${ACCOUNT_ID}:user/${c.name ?? c.accessKeyId} is not authorized to perform: ` +
-      `cognito-idp:${operation} on resource: arn:aws:cognito-idp:${region}:${ACCOUNT_ID}:userpool/${poolId}`,
+      `cognito-idp:${operation} on resource: ${resource}`,
   );
+}
+
+/** The ARN of a user pool, as IAM names it. */
+function poolArn(poolId: string): string {
+  return `arn:aws:cognito-idp:${regionOfPoolId(poolId) ?? ""}:${ACCOUNT_ID}:userpool/${poolId}`;
 }
 
 function usablePool(store: EmulatorStore, operation: OperationName, poolId: string): PoolRecord {
@@ -84,10 +107,7 @@ function existingEvent(user: UserRecord, eventId: string): AuthEventRecord {
 }
 
 function tokenMatches(expected: string | undefined, given: string): boolean {
-  if (expected === undefined) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return expected !== undefined && sameSecret(expected, given);
 }
 
 /**
@@ -142,7 +162,7 @@ export function adminUpdateAuthEventFeedback(
   ctx: OperationContext,
 ): Record<string, never> {
   validateInput("AdminUpdateAuthEventFeedback", input);
-  authorize("AdminUpdateAuthEventFeedback", input.UserPoolId as string, ctx);
+  authorize("AdminUpdateAuthEventFeedback", poolArn(input.UserPoolId as string), ctx);
   return recordFeedback(
     store,
     "AdminUpdateAuthEventFeedback",
@@ -238,7 +258,7 @@ export function adminListUserAuthEvents(
 ): { AuthEvents: Record<string, unknown>[]; NextToken?: string } {
   validateInput("AdminListUserAuthEvents", input);
   const poolId = input.UserPoolId as string;
-  authorize("AdminListUserAuthEvents", poolId, ctx);
+  authorize("AdminListUserAuthEvents", poolArn(poolId), ctx);
   const pool = usablePool(store, "AdminListUserAuthEvents", poolId);
   const user = existingUser(store, pool, input.Username as string);
   const sorted = [...user.events].sort(newestFirst);
@@ -252,6 +272,40 @@ export function adminListUserAuthEvents(
   return {
     AuthEvents: page.map(toWireEvent),
     ...(more ? { NextToken: tokenAfter(last) } : {}),
+  };
+}
+
+/**
+ * `GetProvisionedLimit`: the account's enforced and free request rate of one API category in the
+ * region the request was signed for, from the seed's `provisionedLimits` (default: the free limit).
+ */
+export function getProvisionedLimit(
+  store: EmulatorStore,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+): Record<string, unknown> {
+  const definition = validateLimitDefinition(input);
+  authorize("GetProvisionedLimit", "*", ctx);
+  const category = definition.Attributes.Category;
+  if (category === undefined) {
+    throw new ServiceError(
+      "InvalidParameterException",
+      'An API_CATEGORY limit needs the attribute Category, e.g. {"Category": "UserResourceUpdate"}.',
+    );
+  }
+  if (!isQuotaCategory(category)) {
+    throw new ServiceError(
+      "InvalidParameterException",
+      `Unknown API category '${category}'. Categories the emulator knows: ${QUOTA_CATEGORIES.join(", ")}.`,
+    );
+  }
+  const region = ctx.region ?? "";
+  return {
+    Limit: {
+      LimitDefinition: { LimitClass: "API_CATEGORY", Attributes: { Category: category } },
+      ProvisionedLimitValue: store.provisionedLimit(region, category),
+      FreeLimitValue: store.freeLimit(category),
+    },
   };
 }
 
@@ -269,5 +323,7 @@ export function runOperation(
       return adminUpdateAuthEventFeedback(store, input, ctx);
     case "AdminListUserAuthEvents":
       return adminListUserAuthEvents(store, input, ctx);
+    case "GetProvisionedLimit":
+      return getProvisionedLimit(store, input, ctx);
   }
 }

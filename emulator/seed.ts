@@ -17,7 +17,8 @@ export type FeaturePlan = "LITE" | "ESSENTIALS" | "PLUS";
 /** Attributes a pool may accept in place of the username. */
 export type AliasAttribute = "email" | "phone_number" | "preferred_username";
 /** SigV4 actions a seeded credential can be denied. */
-export type DeniableAction = "AdminUpdateAuthEventFeedback" | "AdminListUserAuthEvents";
+export type DeniableAction =
+  "AdminUpdateAuthEventFeedback" | "AdminListUserAuthEvents" | "GetProvisionedLimit";
 /** Auth event type. */
 export type EventType = "SignIn" | "SignUp" | "ForgotPassword" | "PasswordChange" | "ResendCode";
 /** Outcome of an auth event. */
@@ -32,8 +33,19 @@ export interface SeedCredential {
   secretAccessKey: string;
   /** IAM-style user name in AccessDenied messages; default: the access key id. */
   name?: string;
+  /**
+   * Made up; when set, a request with this key must carry exactly this session token
+   * (`X-Amz-Security-Token`); when unset, it must carry none.
+   */
+  sessionToken?: string;
   /** Actions answered with AccessDeniedException for this credential; default none. */
   deny?: DeniableAction[];
+}
+
+/** Requests per second the account may make in one region, per quota category. */
+export interface SeedProvisionedLimits {
+  UserResourceUpdate?: number;
+  UserResourceRead?: number;
 }
 
 /** Risk assessment of an event. */
@@ -110,6 +122,12 @@ export interface Seed {
   $schema?: string;
   /** When present, only these keys are accepted and signatures are verified. */
   credentials?: SeedCredential[];
+  /**
+   * The account's provisioned request-rate limits per region (e.g. `us-east-1`), as
+   * GetProvisionedLimit reports them and `quotas: "real"` enforces them; a region or category left
+   * out has Cognito's free limit.
+   */
+  provisionedLimits?: Record<string, SeedProvisionedLimits>;
   userPools?: SeedUserPool[];
 }
 
@@ -165,7 +183,7 @@ const isValidUser = definition<SeedUser>("user");
 const isValidEvent = definition<SeedEvent>("event");
 
 /** Values under these keys are never echoed in problem messages. */
-const SECRET_KEYS = new Set(["feedbackToken", "secretAccessKey"]);
+const SECRET_KEYS = new Set(["feedbackToken", "secretAccessKey", "sessionToken"]);
 
 function pointerToSegments(pointer: string, root: unknown): Segment[] {
   if (pointer === "") return [];

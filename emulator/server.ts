@@ -1,7 +1,7 @@
 /**
  * The HTTP side: an AWS JSON 1.1 endpoint on node:http. Routes `POST /` on `X-Amz-Target`,
- * applies simulated faults (drops, latency, quotas, internal errors), authenticates SigV4
- * operations, applies injected faults, runs the operation and writes
+ * applies simulated drops and latency, authenticates SigV4 operations, applies quotas (per region
+ * and category) and simulated then injected faults, runs the operation and writes
  * the response in the form the AWS SDK parses. Records and logs metadata only, never bodies.
  */
 import { randomUUID } from "node:crypto";
@@ -16,7 +16,7 @@ import {
   requiresSignature,
   type OperationName,
 } from "./model";
-import { regionOfPoolId, runOperation } from "./operations";
+import { regionOfValidPoolId, runOperation } from "./operations";
 import { authenticate, type Caller, type SignableRequest } from "./sigv4";
 import type { EmulatorStore, RequestOutcome } from "./store";
 
@@ -122,12 +122,6 @@ async function answer(
   read: ReadBody,
 ): Promise<Record<string, unknown>> {
   const operation = route(req, url.pathname);
-  // Quotas apply at the front door, before authentication, as AWS throttles per account.
-  const verdict = store.faultPlan.admit(operation, Date.now());
-  if (verdict === "throttled") throw new ServiceError("TooManyRequestsException", "Rate exceeded");
-  if (verdict === "internalError") {
-    throw new ServiceError("InternalErrorException", "Internal error (simulated by the emulator).");
-  }
   if (read.tooLarge) {
     throw new ServiceError(
       "RequestEntityTooLargeException",
@@ -136,6 +130,8 @@ async function answer(
     );
   }
   const parsed = parseJsonObject(read.body);
+  // Only a well-formed pool id names a region: a malformed one is input validation's to answer.
+  const poolRegion = parsed.ok ? regionOfValidPoolId(parsed.input.UserPoolId) : undefined;
   let caller: Caller | undefined;
   // Only SigV4 operations authenticate; a header on UpdateAuthEventFeedback is ignored, as AWS does.
   if (requiresSignature(operation)) {
@@ -146,14 +142,25 @@ async function answer(
       headers: req.headers,
       body: read.body,
     };
-    const expectedRegion = parsed.ok ? regionOfPoolId(parsed.input.UserPoolId) : undefined;
-    caller = await authenticate(signable, store.credentials, expectedRegion);
+    caller = await authenticate(signable, store.credentials, poolRegion);
+  }
+  // Quotas count per account and region, so they apply to authenticated callers only: an unknown
+  // key is refused as such, never throttled. The region is the one the call is signed for (the
+  // endpoint's, in AWS); unsigned calls go by the pool id.
+  const region = caller?.region ?? poolRegion ?? "";
+  const verdict = store.faultPlan.admit(operation, Date.now(), region, (category) =>
+    store.provisionedLimit(region, category),
+  );
+  if (verdict === "throttled") throw new ServiceError("TooManyRequestsException", "Rate exceeded");
+  if (verdict === "internalError") {
+    throw new ServiceError("InternalErrorException", "Internal error (simulated by the emulator).");
   }
   const fault = store.takeFault(operation);
   if (fault !== undefined) throw fault;
   if (!parsed.ok) throw parsed.error;
   return runOperation(store, operation, parsed.input, {
     credential: caller?.credential,
+    region: caller?.region,
     now: new Date(),
   });
 }

@@ -41,6 +41,8 @@ export interface ParsedAuthorization {
 /** Who sent an authenticated request. */
 export interface Caller {
   accessKeyId: string;
+  /** The region of the credential scope: the region the request is for. */
+  region: string;
   /** The matching seeded credential; undefined when the seed lists none (any key accepted). */
   credential?: SeedCredential;
 }
@@ -273,10 +275,15 @@ export async function authenticate(
         `(the region of the user pool id), not '${auth.region}'.`,
     );
   }
-  if (credentials.length === 0) return { accessKeyId: auth.accessKeyId };
+  const caller = { accessKeyId: auth.accessKeyId, region: auth.region };
+  if (credentials.length === 0) return caller;
 
   const credential = credentials.find((c) => c.accessKeyId === auth.accessKeyId);
-  if (credential === undefined) {
+  // AWS answers an unknown key and a session token it did not issue for the key alike.
+  if (
+    credential === undefined ||
+    !sameSecret(credential.sessionToken, header(req, "x-amz-security-token"))
+  ) {
     throw new ServiceError(
       "UnrecognizedClientException",
       "The security token included in the request is invalid.",
@@ -285,5 +292,13 @@ export async function authenticate(
   if (!(await signatureMatches(req, auth, credential.secretAccessKey, signingDate))) {
     throw new ServiceError("InvalidSignatureException", MISMATCH);
   }
-  return { accessKeyId: auth.accessKeyId, credential };
+  return { ...caller, credential };
+}
+
+/** Both absent, or both present and equal (compared in constant time). */
+export function sameSecret(expected: string | undefined, given: string | undefined): boolean {
+  if (expected === undefined || given === undefined) return expected === given;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

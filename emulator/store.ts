@@ -3,7 +3,14 @@
  * credentials, a log of requests (metadata only) and injected faults. No I/O.
  */
 import { ServiceError } from "./errors";
-import { FaultPlan, type FaultOptions } from "./faults";
+import {
+  FaultPlan,
+  QUOTA_CATEGORIES,
+  REAL_QUOTAS,
+  isQuotaCategory,
+  type FaultOptions,
+  type QuotaCategory,
+} from "./faults";
 import { IMPLEMENTED_OPERATIONS, type OperationName } from "./model";
 import {
   defaultFeaturePlan,
@@ -85,7 +92,10 @@ export interface RequestRecord {
 
 /** A failure to inject into upcoming requests. */
 export interface FaultSpec {
-  /** Operation to fail (e.g. `AdminUpdateAuthEventFeedback`); default any implemented operation. */
+  /**
+   * Operation to fail (e.g. `AdminUpdateAuthEventFeedback`); default any of the three auth-event
+   * operations (GetProvisionedLimit only when named).
+   */
   operation?: string;
   /** Error name sent as `__type`, e.g. `TooManyRequestsException`. */
   error: string;
@@ -164,6 +174,8 @@ export class EmulatorStore {
   readonly requests: RequestRecord[] = [];
   private readonly pools = new Map<string, PoolRecord>();
   private readonly credentialList: SeedCredential[] = [];
+  // Region -> category -> requests per second; what is not here has the free limit.
+  private readonly provisioned = new Map<string, Map<QuotaCategory, number>>();
   private faults: ActiveFault[] = [];
   private plan = new FaultPlan();
   private counts = emptyCounters();
@@ -185,7 +197,51 @@ export class EmulatorStore {
     for (const c of seed.credentials ?? []) {
       this.credentialList.push({ ...c, deny: [...(c.deny ?? [])] });
     }
+    for (const [region, limits] of Object.entries(seed.provisionedLimits ?? {})) {
+      for (const category of QUOTA_CATEGORIES) {
+        const value = limits[category];
+        if (value !== undefined) this.setProvisionedLimit(region, category, value);
+      }
+    }
     for (const pool of seed.userPools ?? []) this.insertPool(pool);
+  }
+
+  /**
+   * The account's enforced request rate for `category` in `region`: as seeded or set with
+   * {@link setProvisionedLimit}, else Cognito's free limit. GetProvisionedLimit answers it, and
+   * `quotas: "real"` enforces it.
+   */
+  provisionedLimit(region: string, category: QuotaCategory): number {
+    return this.provisioned.get(region)?.get(category) ?? this.freeLimit(category);
+  }
+
+  /** Cognito's free (default) request rate for `category`. */
+  freeLimit(category: QuotaCategory): number {
+    return REAL_QUOTAS[category];
+  }
+
+  /**
+   * Changes the account's enforced rate for `category` in `region` at run time (a team buying
+   * capacity, or AWS lowering it); with `quotas: "real"` it applies from the next request.
+   * @throws Error for an unknown category or a rate that is not a whole number >= 1.
+   */
+  setProvisionedLimit(region: string, category: QuotaCategory, requestsPerSecond: number): void {
+    if (!isQuotaCategory(category)) {
+      throw new Error(
+        `Unknown quota category ${JSON.stringify(category)}; use UserResourceUpdate or UserResourceRead.`,
+      );
+    }
+    if (!(Number.isInteger(requestsPerSecond) && requestsPerSecond >= 1)) {
+      throw new Error(
+        `A provisioned limit must be a whole number of requests per second >= 1, got ${requestsPerSecond}.`,
+      );
+    }
+    let limits = this.provisioned.get(region);
+    if (limits === undefined) {
+      limits = new Map();
+      this.provisioned.set(region, limits);
+    }
+    limits.set(category, requestsPerSecond);
   }
 
   /** Adds one pool (with its users and events), validated like a seed. */
@@ -359,8 +415,12 @@ export class EmulatorStore {
    * or undefined when none is pending. Faults fire in the order they were injected.
    */
   takeFault(operation: string): ServiceError | undefined {
-    const active = this.faults.find(
-      (f) => f.spec.operation === undefined || f.spec.operation === operation,
+    // A fault for "any" operation means the auth-event ones: the provider's limit discovery
+    // (GetProvisionedLimit) must not use up a fault a test meant for a feedback or listing call.
+    const active = this.faults.find((f) =>
+      f.spec.operation === undefined
+        ? operation !== "GetProvisionedLimit"
+        : f.spec.operation === operation,
     );
     if (active === undefined) return undefined;
     active.remaining -= 1;

@@ -111,11 +111,73 @@ export function inputViolations(
  * @throws ServiceError InvalidParameterException listing every violation, or SerializationException.
  */
 export function validateInput(operation: OperationName, input: Record<string, unknown>): void {
-  const violations = inputViolations(operation, input);
+  rejectViolations(inputViolations(operation, input));
+}
+
+/** Throws InvalidParameterException in AWS's `N validation errors detected: ...` form, if any. */
+function rejectViolations(violations: readonly string[]): void {
   if (violations.length === 0) return;
   const n = violations.length;
   throw new ServiceError(
     "InvalidParameterException",
     `${n} validation error${n === 1 ? "" : "s"} detected: ${violations.join("; ")}`,
   );
+}
+
+/** A checked `LimitDefinitionType` (GetProvisionedLimit's input). */
+export interface LimitDefinition {
+  LimitClass: "API_CATEGORY";
+  Attributes: Record<string, string>;
+}
+
+const LIMIT_CLASSES = ["API_CATEGORY"];
+
+function describeJsonType(value: unknown): string {
+  return Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Validates GetProvisionedLimit's input: `LimitDefinition` is required, with the enum
+ * `LimitClass` (`API_CATEGORY`) and the string map `Attributes` (both required), and returns it.
+ * @throws ServiceError SerializationException for a wrong JSON type, InvalidParameterException
+ *   listing every missing or invalid member.
+ */
+export function validateLimitDefinition(input: Record<string, unknown>): LimitDefinition {
+  const problem = (member: string, expected: string, value: unknown) =>
+    new ServiceError(
+      "SerializationException",
+      `Cannot read member '${member}': expected ${expected}, got ${describeJsonType(value)}.`,
+    );
+  const raw = input.LimitDefinition ?? undefined;
+  const violations: string[] = [];
+  const missing = (member: string) =>
+    `Value null at '${member}' failed to satisfy constraint: Member must not be null`;
+  if (raw === undefined) violations.push(missing("limitDefinition"));
+  else if (!isJsonObject(raw)) throw problem("limitDefinition", "a structure", raw);
+  else {
+    const limitClass = raw.LimitClass ?? undefined;
+    const attributes = raw.Attributes ?? undefined;
+    if (limitClass !== undefined && typeof limitClass !== "string") {
+      throw problem("limitDefinition.limitClass", "a string", limitClass);
+    }
+    if (
+      attributes !== undefined &&
+      !(isJsonObject(attributes) && Object.values(attributes).every((v) => typeof v === "string"))
+    ) {
+      throw problem("limitDefinition.attributes", "a map of strings", attributes);
+    }
+    if (limitClass === undefined) violations.push(missing("limitDefinition.limitClass"));
+    else if (!LIMIT_CLASSES.includes(limitClass)) {
+      violations.push(
+        `Value '${limitClass}' at 'limitDefinition.limitClass' failed to satisfy constraint: Member must satisfy enum value set: [${LIMIT_CLASSES.join(", ")}]`,
+      );
+    }
+    if (attributes === undefined) violations.push(missing("limitDefinition.attributes"));
+  }
+  rejectViolations(violations);
+  return raw as unknown as LimitDefinition;
 }

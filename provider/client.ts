@@ -1,16 +1,12 @@
 // The AWS SDK client side of every Cognito call: one client per region and configuration, the
-// process-wide pacers, and the per-attempt middlewares (endpoint guard, pacing). The provider host
-// loads this module once per process, so its singletons are shared by every resource.
+// settings in force, and the per-attempt middlewares (endpoint guard, pacing). The provider host
+// loads this module once per process, so its singletons are shared by every resource. The
+// per-region pacers and their rates live in ./regions.ts.
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { FinalizeRequestMiddleware, MiddlewareStack } from "@smithy/types";
 import { unsafeEndpointReason } from "./endpoint";
-import { Pacer } from "./pacing";
-import { DEFAULT_SETTINGS, resolveSettings, type CallSettings } from "./settings";
-
-/** Feedback calls (UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback): the UserResourceUpdate quota. */
-export const writePacer = new Pacer({ ratePerSecond: DEFAULT_SETTINGS.writesPerSecond });
-/** AdminListUserAuthEvents calls: the UserResourceRead quota. */
-export const readPacer = new Pacer({ ratePerSecond: DEFAULT_SETTINGS.readsPerSecond });
+import type { Pacer } from "./pacing";
+import { resolveSettings, type CallSettings } from "./settings";
 
 /** Reads one stack-config value (`req.config.get` in configure). */
 export type ConfigReader = (key: string) => string | undefined;
@@ -27,13 +23,10 @@ export function useStackConfig(config: ConfigReader | Error): void {
   stackConfig = config;
 }
 
-/** The settings in force, with the pacers set to their rates. @throws the configured Error */
+/** The settings in force. @throws the configured Error */
 export function currentSettings(): CallSettings {
   if (stackConfig instanceof Error) throw stackConfig;
-  const settings = resolveSettings(stackConfig, process.env);
-  writePacer.configure({ ratePerSecond: settings.writesPerSecond });
-  readPacer.configure({ ratePerSecond: settings.readsPerSecond });
-  return settings;
+  return resolveSettings(stackConfig, process.env);
 }
 
 // One client per region and configuration: clients are costly to build, and the endpoint and
@@ -127,6 +120,21 @@ function pace<I extends object, O extends object>(pacer: Pacer): FinalizeRequest
 }
 
 /**
+ * Prepares a command's middleware stack so every attempt (retries included) passes the endpoint
+ * guard, after the retry middleware and before signing.
+ */
+export function guard<I extends object, O extends object>(
+  stack: MiddlewareStack<I, O>,
+  seen: Seen,
+): void {
+  stack.addRelativeTo(guardEndpoint<I, O>(seen), {
+    relation: "before",
+    toMiddleware: "httpSigningMiddleware",
+    name: "cognitoFeedbackEndpointGuard",
+  });
+}
+
+/**
  * Prepares a command's middleware stack: every attempt (retries included) passes the endpoint guard,
  * then waits for `pacer`. Both run after the retry middleware and before signing, so a signature is
  * never made stale by the wait, and a refused endpoint is refused without waiting.
@@ -136,11 +144,7 @@ export function guardAndPace<I extends object, O extends object>(
   pacer: Pacer,
   seen: Seen,
 ): void {
-  stack.addRelativeTo(guardEndpoint<I, O>(seen), {
-    relation: "before",
-    toMiddleware: "httpSigningMiddleware",
-    name: "cognitoFeedbackEndpointGuard",
-  });
+  guard(stack, seen);
   stack.addRelativeTo(pace<I, O>(pacer), {
     relation: "after",
     toMiddleware: "cognitoFeedbackEndpointGuard",

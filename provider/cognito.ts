@@ -1,5 +1,6 @@
 // The Cognito calls this package makes: feedback writes and the auth-event listing. Every call goes
-// through the shared client, the endpoint guard and the process-wide pacers (./client.ts), and every
+// through the shared client, the endpoint guard (./client.ts) and its region's pacers
+// (./regions.ts), and every
 // failure through describeCognitoFailure, so messages are actionable and never contain a token.
 import {
   AdminListUserAuthEventsCommand,
@@ -8,16 +9,17 @@ import {
   type AdminListUserAuthEventsCommandOutput,
   type AuthEventType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { clientFor, guardAndPace, readPacer, waitTurn, writePacer, type Seen } from "./client";
+import { clientFor, guardAndPace, waitTurn, type Seen } from "./client";
 import { describeCognitoFailure, type CognitoOperation } from "./errors";
 import { Pacer } from "./pacing";
+import { pacersFor } from "./regions";
 import type { AuthEventFeedbackInputs, FeedbackValue } from "./types";
 import { normalizeFeedbackValue, regionOfPoolId } from "./validate";
 
 /**
  * Records `inputs.feedbackValue` for the event in Cognito: UpdateAuthEventFeedback (unsigned) when a
  * feedback token is given, AdminUpdateAuthEventFeedback (SigV4, default credential chain) otherwise.
- * Paced by the process-wide write pacer. Throws a {@link CognitoCallError} that never contains the token.
+ * Paced by the region's write pacer. Throws a {@link CognitoCallError} that never contains the token.
  */
 export async function sendFeedback(inputs: AuthEventFeedbackInputs): Promise<void> {
   const { userPoolId, username, eventId, feedbackValue, feedbackToken, region } = inputs;
@@ -26,6 +28,7 @@ export async function sendFeedback(inputs: AuthEventFeedbackInputs): Promise<voi
     feedbackToken !== undefined ? "UpdateAuthEventFeedback" : "AdminUpdateAuthEventFeedback";
   // Outside the try: a settings error is not a Cognito failure.
   const client = clientFor(region);
+  const { write } = await pacersFor(region, client);
   try {
     const target = { UserPoolId: userPoolId, Username: username, EventId: eventId };
     if (feedbackToken !== undefined) {
@@ -34,14 +37,14 @@ export async function sendFeedback(inputs: AuthEventFeedbackInputs): Promise<voi
         FeedbackToken: feedbackToken,
         FeedbackValue: feedbackValue,
       });
-      guardAndPace(command.middlewareStack, writePacer, seen);
+      guardAndPace(command.middlewareStack, write, seen);
       await client.send(command);
     } else {
       const command = new AdminUpdateAuthEventFeedbackCommand({
         ...target,
         FeedbackValue: feedbackValue,
       });
-      guardAndPace(command.middlewareStack, writePacer, seen);
+      guardAndPace(command.middlewareStack, write, seen);
       await client.send(command);
     }
   } catch (err) {
@@ -142,7 +145,7 @@ function summarize(e: AuthEventType): AuthEventSummary {
 
 /**
  * Lists every auth event of a user, newest first, with AdminListUserAuthEvents (SigV4, default
- * credential chain), following `NextToken` to the last page. Paced by the process-wide read pacer
+ * credential chain), following `NextToken` to the last page. Paced by the region's read pacer
  * and at most {@link USER_PAGES_PER_SECOND} pages per second; usable outside Pulumi.
  * @throws CognitoCallError with an actionable message (no credentials, access denied, no such
  *   user, ...), or Error when no region can be derived from `userPoolId`.
@@ -163,6 +166,7 @@ export async function listUserAuthEvents(
   const seen: Seen = {};
   const userPacer = new Pacer({ ratePerSecond: USER_PAGES_PER_SECOND });
   const client = clientFor(region);
+  const { read } = await pacersFor(region, client);
   const events: AuthEventSummary[] = [];
   let nextToken: string | undefined;
   for (let page = 1; ; page++) {
@@ -173,7 +177,7 @@ export async function listUserAuthEvents(
       MaxResults: pageSize,
       NextToken: nextToken,
     });
-    guardAndPace(command.middlewareStack, readPacer, seen);
+    guardAndPace(command.middlewareStack, read, seen);
     let output: AdminListUserAuthEventsCommandOutput;
     try {
       output = await client.send(command);

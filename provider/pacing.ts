@@ -49,3 +49,32 @@ export class Pacer {
     return start - nowMs;
   }
 }
+
+/** The write pacer and the read pacer of one region. */
+export interface RegionPacers {
+  /** Feedback calls: the UserResourceUpdate quota. */
+  write: Pacer;
+  /** AdminListUserAuthEvents calls: the UserResourceRead quota. */
+  read: Pacer;
+}
+
+/**
+ * One {@link RegionPacers} per region, created on first use: Cognito counts its quotas per
+ * account and region, so calls to different regions never wait for each other.
+ */
+export class RegionalPacers {
+  private readonly byRegion = new Map<string, RegionPacers>();
+
+  /** The pacers of `region`; new ones start at the given rates. */
+  of(region: string, initial: { writesPerSecond: number; readsPerSecond: number }): RegionPacers {
+    let pacers = this.byRegion.get(region);
+    if (pacers === undefined) {
+      pacers = {
+        write: new Pacer({ ratePerSecond: initial.writesPerSecond }),
+        read: new Pacer({ ratePerSecond: initial.readsPerSecond }),
+      };
+      this.byRegion.set(region, pacers);
+    }
+    return pacers;
+  }
+}

@@ -6,10 +6,19 @@ export const CONFIG_NAMESPACE = "cognito-feedback";
 
 /** How fast and how persistently the provider calls Cognito. */
 export interface CallSettings {
-  /** Feedback calls per second, shared by every resource in the process; Infinity = no pacing. */
-  writesPerSecond: number;
-  /** AdminListUserAuthEvents calls per second, shared by the process; Infinity = no pacing. */
-  readsPerSecond: number;
+  /**
+   * Feedback calls per second per region, shared by every resource of that region in the
+   * process; Infinity = no pacing. Undefined when not set: the account's discovered limit, or the
+   * default, decides (see ./limits.ts).
+   */
+  writesPerSecond?: number;
+  /** AdminListUserAuthEvents calls per second per region, as {@link writesPerSecond}. */
+  readsPerSecond?: number;
+  /**
+   * Whether to read the account's enforced limits with GetProvisionedLimit on the first call in
+   * a region (for the rates not set explicitly).
+   */
+  discoverLimits: boolean;
   /**
    * Attempts per call (first try plus retries); undefined leaves it to the AWS SDK, which then
    * reads `AWS_MAX_ATTEMPTS`.
@@ -28,9 +37,16 @@ export interface CallSettings {
 export const DEFAULT_SETTINGS: Readonly<Required<CallSettings>> = {
   writesPerSecond: 23,
   readsPerSecond: 40,
+  discoverLimits: true,
   maxAttempts: 10,
   retryMode: "adaptive",
 };
+
+/** Stack-config key and environment variable of the limit-discovery switch. */
+export const DISCOVER_LIMITS = {
+  key: "discoverLimits",
+  env: "COGNITO_FEEDBACK_DISCOVER_LIMITS",
+} as const;
 
 interface Setting {
   key: "writesPerSecond" | "readsPerSecond" | "maxAttempts";
@@ -93,11 +109,36 @@ function parse(setting: Setting, raw: string, source: string): number {
   return value;
 }
 
+/** A setting's raw value and where it came from: stack config first, then its variable. */
+function lookup(
+  get: (key: string) => string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  key: string,
+  variable: string,
+): { raw: string; source: string } | undefined {
+  const fullKey = `${CONFIG_NAMESPACE}:${key}`;
+  const fromConfig = get(fullKey);
+  if (fromConfig !== undefined) return { raw: fromConfig, source: `stack config ${fullKey}` };
+  const fromEnv = env[variable];
+  if (fromEnv !== undefined && fromEnv !== "") {
+    return { raw: fromEnv, source: `environment variable ${variable}` };
+  }
+  return undefined;
+}
+
+function parseSwitch(raw: string, source: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (value === "true" || value === "false") return value === "true";
+  throw new SettingsError(
+    `${source} is ${JSON.stringify(raw)}, but it must be true or false (read the account's request-rate limits with GetProvisionedLimit). Set it to a valid value or remove it to use the default, ${DEFAULT_SETTINGS.discoverLimits}.`,
+  );
+}
+
 /**
  * Reads the settings. Precedence per setting: stack config `cognito-feedback:<key>` (read through
  * `get`), then the `COGNITO_FEEDBACK_*` environment variable, then the default. For attempts and
  * retry mode, the AWS SDK's own `AWS_MAX_ATTEMPTS` / `AWS_RETRY_MODE` come before our default.
- * A rate of 0 switches pacing off.
+ * A rate of 0 switches pacing off; a rate not set stays undefined (discovery or the default).
  * @throws SettingsError naming the key (or variable) and what to set.
  */
 export function resolveSettings(
@@ -106,22 +147,24 @@ export function resolveSettings(
 ): CallSettings {
   const found: Partial<Record<Setting["key"], number>> = {};
   for (const setting of SETTINGS) {
-    const key = `${CONFIG_NAMESPACE}:${setting.key}`;
-    const fromConfig = get(key);
-    const fromEnv = env[setting.env];
-    if (fromConfig !== undefined)
-      found[setting.key] = parse(setting, fromConfig, `stack config ${key}`);
-    else if (fromEnv !== undefined && fromEnv !== "") {
-      found[setting.key] = parse(setting, fromEnv, `environment variable ${setting.env}`);
-    }
+    const given = lookup(get, env, setting.key, setting.env);
+    if (given !== undefined) found[setting.key] = parse(setting, given.raw, given.source);
   }
-  const rate = (value: number | undefined, fallback: number) =>
-    value === undefined ? fallback : value === 0 ? Infinity : value;
+  const rate = (key: "writesPerSecond" | "readsPerSecond") => {
+    const value = found[key];
+    return value === undefined ? {} : { [key]: value === 0 ? Infinity : value };
+  };
+  const discovery = lookup(get, env, DISCOVER_LIMITS.key, DISCOVER_LIMITS.env);
+  const discoverLimits =
+    discovery === undefined
+      ? DEFAULT_SETTINGS.discoverLimits
+      : parseSwitch(discovery.raw, discovery.source);
   const sdkAttempts = env.AWS_MAX_ATTEMPTS !== undefined && env.AWS_MAX_ATTEMPTS !== "";
   const sdkMode = env.AWS_RETRY_MODE !== undefined && env.AWS_RETRY_MODE !== "";
   return {
-    writesPerSecond: rate(found.writesPerSecond, DEFAULT_SETTINGS.writesPerSecond),
-    readsPerSecond: rate(found.readsPerSecond, DEFAULT_SETTINGS.readsPerSecond),
+    ...rate("writesPerSecond"),
+    ...rate("readsPerSecond"),
+    discoverLimits,
     ...(found.maxAttempts !== undefined
       ? { maxAttempts: found.maxAttempts }
       : sdkAttempts

@@ -5,12 +5,15 @@ import {
   AdminUpdateAuthEventFeedbackCommand,
   CognitoIdentityProviderClient,
   CognitoIdentityProviderServiceException,
+  InvalidParameterException,
+  TooManyRequestsException,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { startEmulator } from "../../emulator";
 import {
   ADMIN,
   AUDITOR,
   POOL,
+  TEMPORARY,
   clientFor,
   expectServiceError,
   rawPost,
@@ -210,12 +213,97 @@ describe("SigV4 authentication of the Admin operations", () => {
     });
   });
 
-  it("GIVEN temporary credentials with a session token THEN the signature still verifies", async () => {
-    const credentials = { ...ADMIN, sessionToken: "fake-session-token-not-real" };
-    await withClient({ credentials }, async (client) => {
-      const out = await client.send(new AdminListUserAuthEventsCommand(LIST_INPUT));
-      assert.equal(out.AuthEvents?.length, 5);
+  describe("session tokens: only the seeded one is accepted, as AWS accepts only the tokens it issued", () => {
+    const table: {
+      given: string;
+      credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+      accepted: boolean;
+    }[] = [
+      {
+        given: "a seeded key without a session token, none sent",
+        credentials: ADMIN,
+        accepted: true,
+      },
+      {
+        given: "a seeded key without a session token, one sent",
+        credentials: { ...ADMIN, sessionToken: "fake-session-token-made-up" },
+        accepted: false,
+      },
+      { given: "a seeded session token, the same sent", credentials: TEMPORARY, accepted: true },
+      {
+        given: "a seeded session token, another sent",
+        credentials: { ...TEMPORARY, sessionToken: "fake-session-token-other" },
+        accepted: false,
+      },
+      {
+        given: "a seeded session token, none sent",
+        credentials: {
+          accessKeyId: TEMPORARY.accessKeyId,
+          secretAccessKey: TEMPORARY.secretAccessKey,
+        },
+        accepted: false,
+      },
+    ];
+    for (const row of table) {
+      it(`GIVEN ${row.given} THEN ${row.accepted ? "the call succeeds" : "UnrecognizedClientException"}`, async () => {
+        await withClient({ credentials: row.credentials }, async (client) => {
+          const call = client.send(new AdminListUserAuthEventsCommand(LIST_INPUT));
+          if (row.accepted) {
+            assert.equal((await call).AuthEvents?.length, 5);
+            return;
+          }
+          await expectServiceError(call, {
+            type: CognitoIdentityProviderServiceException,
+            name: "UnrecognizedClientException",
+            status: 400,
+            message: "The security token included in the request is invalid.",
+          });
+        });
+      });
+    }
+  });
+
+  it("GIVEN a signed call with a malformed pool id that contains _ (bad_pool!) THEN InvalidParameterException, not a region mismatch", async () => {
+    await withClient({}, async (client) => {
+      await expectServiceError(
+        client.send(
+          new AdminListUserAuthEventsCommand({ UserPoolId: "bad_pool!", Username: "alice" }),
+        ),
+        {
+          type: InvalidParameterException,
+          name: "InvalidParameterException",
+          status: 400,
+          message:
+            "1 validation error detected: Value 'bad_pool!' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+",
+        },
+      );
     });
+  });
+
+  it("GIVEN the read quota used up WHEN an unknown key calls THEN UnrecognizedClientException (authentication before throttling), and the known key is still throttled", async () => {
+    fx.emulator.store.setFaults({ quotas: { UserResourceRead: 1 } });
+    try {
+      await fx.admin.send(new AdminListUserAuthEventsCommand(LIST_INPUT));
+      const stranger = {
+        accessKeyId: "AKIDNOTINTHESEED",
+        secretAccessKey: "emulator-secret-not-real",
+      };
+      await withClient({ credentials: stranger }, async (client) => {
+        await expectServiceError(client.send(new AdminListUserAuthEventsCommand(LIST_INPUT)), {
+          name: "UnrecognizedClientException",
+          status: 400,
+          message: "The security token included in the request is invalid.",
+        });
+      });
+      await expectServiceError(fx.admin.send(new AdminListUserAuthEventsCommand(LIST_INPUT)), {
+        type: TooManyRequestsException,
+        name: "TooManyRequestsException",
+        status: 400,
+        message: "Rate exceeded",
+      });
+    } finally {
+      fx.emulator.store.setFaults({});
+    }
   });
 
   it("GIVEN a credential whose seed entry denies AdminUpdateAuthEventFeedback THEN AccessDeniedException with the IAM-style message, and listing still works", async () => {

@@ -54,6 +54,13 @@ export const AUDITOR = {
   secretAccessKey: "emulator-auditor-secret-not-real",
 };
 
+/** A seeded temporary credential: requests must carry exactly this (made-up) session token. */
+export const TEMPORARY = {
+  accessKeyId: "AKIDEMULATORTEMPORARY",
+  secretAccessKey: "emulator-temporary-secret-not-real",
+  sessionToken: "fake-session-token-not-real",
+};
+
 /** Input of a valid UpdateAuthEventFeedback call on bob's event `b-evt-1` in {@link POOL}. */
 export function bobFeedback(value: "Valid" | "Invalid" = "Valid") {
   return {
@@ -80,6 +87,7 @@ export function testSeed(): Seed {
     credentials: [
       { ...ADMIN, name: "admin" },
       { ...AUDITOR, name: "auditor", deny: ["AdminUpdateAuthEventFeedback"] },
+      { ...TEMPORARY, name: "temporary" },
     ],
     userPools: [
       {
@@ -181,7 +189,7 @@ export function clientFor(
   emulator: RunningEmulator,
   options: {
     region?: string;
-    credentials?: { accessKeyId: string; secretAccessKey: string } | "none";
+    credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | "none";
     maxAttempts?: number;
   } = {},
 ): CognitoIdentityProviderClient {

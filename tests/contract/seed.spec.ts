@@ -115,6 +115,27 @@ describe("Seed loading", () => {
     ]);
   });
 
+  it("GIVEN bad provisioned limits and an empty session token THEN each is reported with what to write, the token not echoed", () => {
+    const problems = problemsOf(() =>
+      validateSeed({
+        credentials: [{ accessKeyId: "AKIDX", secretAccessKey: "fake-secret", sessionToken: "" }],
+        provisionedLimits: {
+          "us-east-1": { UserResourceUpdate: 0, UserResourceWrite: 5 },
+          Frankfurt: {},
+        },
+      }),
+    );
+    assert.deepEqual(
+      problems.map((p) => `${p.path}: ${p.message}`),
+      [
+        "credentials[0].sessionToken: got (value hidden), which must NOT have fewer than 1 characters; expected a made-up session token such as fake-session-token-not-real; when set, requests with this key must carry exactly it, when unset none",
+        'provisionedLimits: got "Frankfurt"; expected a region such as us-east-1',
+        'provisionedLimits.us-east-1.UserResourceWrite: unknown field "UserResourceWrite"; check the spelling, allowed fields here: UserResourceUpdate, UserResourceRead',
+        "provisionedLimits.us-east-1.UserResourceUpdate: got 0, which must be >= 1; expected a whole number >= 1 of feedback calls per second (Cognito's free limit: 25)",
+      ],
+    );
+  });
+
   it("GIVEN duplicates (pool id, event id across users, alias value) THEN each is reported pointing at the first use", () => {
     const problems = problemsOf(() =>
       validateSeed({

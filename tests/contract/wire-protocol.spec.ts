@@ -70,7 +70,7 @@ describe("AWS JSON 1.1 routing and responses", () => {
       status: 400,
       message:
         "The Cognito emulator does not implement ListUsers; it implements " +
-        "UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback, AdminListUserAuthEvents.",
+        "UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback, AdminListUserAuthEvents, GetProvisionedLimit.",
     });
   });
 

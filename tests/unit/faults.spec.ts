@@ -22,6 +22,55 @@ describe("simulated faults: the fault plan (pure, fake clock)", () => {
     });
   });
 
+  describe("windows per region and category", () => {
+    // At one instant, the outcomes of requests in each region: the windows never share a slot.
+    const burst = (
+      plan: FaultPlan,
+      calls: [string, "AdminUpdateAuthEventFeedback" | "AdminListUserAuthEvents"][],
+      provisioned?: (region: string) => number,
+    ) =>
+      calls.map(
+        ([region, op]) =>
+          plan.admit(op, 0, region, provisioned && (() => provisioned(region))) ?? "ok",
+      );
+
+    it("GIVEN a fixed quota of 1/s THEN each region and each category gets its own slot", () => {
+      const plan = new FaultPlan({ quotas: { UserResourceUpdate: 1, UserResourceRead: 1 } });
+      assert.deepEqual(
+        burst(plan, [
+          ["us-east-1", "AdminUpdateAuthEventFeedback"],
+          ["us-east-1", "AdminUpdateAuthEventFeedback"],
+          ["eu-west-1", "AdminUpdateAuthEventFeedback"],
+          ["us-east-1", "AdminListUserAuthEvents"],
+        ]),
+        ["ok", "throttled", "ok", "ok"],
+      );
+    });
+
+    it('GIVEN quotas "real" THEN each region is held to its own provisioned limit', () => {
+      const plan = new FaultPlan({ quotas: "real" });
+      const limits: Record<string, number> = { "us-east-1": 2, "eu-west-1": 3 };
+      const calls = (region: string) =>
+        Array.from(
+          { length: 4 },
+          () =>
+            [region, "AdminUpdateAuthEventFeedback"] as [string, "AdminUpdateAuthEventFeedback"],
+        );
+      assert.deepEqual(
+        burst(plan, [...calls("us-east-1"), ...calls("eu-west-1")], (r) => limits[r]),
+        ["ok", "ok", "throttled", "throttled", "ok", "ok", "ok", "throttled"],
+      );
+    });
+
+    it("GIVEN GetProvisionedLimit THEN it counts against no simulated quota", () => {
+      const plan = new FaultPlan({ quotas: { UserResourceUpdate: 1, UserResourceRead: 1 } });
+      assert.deepEqual(
+        [0, 0, 0].map(() => plan.admit("GetProvisionedLimit", 0, "us-east-1") ?? "ok"),
+        ["ok", "ok", "ok"],
+      );
+    });
+  });
+
   it("GIVEN the same seed THEN the same requests meet the same faults (reproducible runs)", () => {
     const run = (options: FaultOptions) => {
       const plan = new FaultPlan(options);

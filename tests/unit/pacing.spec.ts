@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { Pacer } from "../../provider/pacing";
+import { Pacer, RegionalPacers } from "../../provider/pacing";
 
 /** Start times of calls made at `arrivals` (ms), each waiting what the pacer says. */
 function starts(pacer: Pacer, arrivals: number[]): number[] {
@@ -75,5 +75,23 @@ describe("pacing: the process-wide interval scheduler (fake clock)", () => {
         },
       ),
     );
+  });
+
+  describe("per region", () => {
+    const rates = { writesPerSecond: 20, readsPerSecond: 40 };
+
+    it("GIVEN the same region twice THEN the same pacers (shared by every resource of the region)", () => {
+      const pacers = new RegionalPacers();
+      assert.equal(pacers.of("us-east-1", rates), pacers.of("us-east-1", rates));
+    });
+
+    it("GIVEN calls in two regions at once THEN each region's calls are spaced on their own, and reads apart from writes", () => {
+      const pacers = new RegionalPacers();
+      const east = pacers.of("us-east-1", rates);
+      const west = pacers.of("eu-west-1", rates);
+      assert.deepEqual(starts(east.write, [0, 0, 0]), [0, 50, 100]);
+      assert.deepEqual(starts(west.write, [0, 0, 0]), [0, 50, 100]);
+      assert.deepEqual(starts(east.read, [0, 0]), [0, 25]);
+    });
   });
 });

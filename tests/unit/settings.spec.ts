@@ -5,10 +5,9 @@ const none = () => undefined;
 const config = (values: Record<string, string>) => (key: string) => values[key];
 
 describe("settings: stack config, environment and defaults", () => {
-  it("GIVEN nothing set THEN 23 writes/s, 40 reads/s, 10 attempts, adaptive retries", () => {
+  it("GIVEN nothing set THEN no explicit rates (discovery or the defaults decide), discovery on, 10 attempts, adaptive retries", () => {
     assert.deepEqual(resolveSettings(none, {}), {
-      writesPerSecond: 23,
-      readsPerSecond: 40,
+      discoverLimits: true,
       maxAttempts: 10,
       retryMode: "adaptive",
     });
@@ -43,6 +42,17 @@ describe("settings: stack config, environment and defaults", () => {
       config: { "cognito-feedback:writesPerSecond": "8" },
       env: { COGNITO_FEEDBACK_WRITES_PER_SECOND: "5" },
       then: { writesPerSecond: 8 },
+    },
+    {
+      given: "discovery switched off in stack config, in any letter case",
+      config: { "cognito-feedback:discoverLimits": "FALSE" },
+      env: { COGNITO_FEEDBACK_DISCOVER_LIMITS: "true" },
+      then: { discoverLimits: false },
+    },
+    {
+      given: "discovery switched off by its environment variable",
+      env: { COGNITO_FEEDBACK_DISCOVER_LIMITS: "false" },
+      then: { discoverLimits: false, writesPerSecond: undefined },
     },
     {
       given: "a rate of 0",
@@ -95,6 +105,16 @@ describe("settings: stack config, environment and defaults", () => {
         env: { COGNITO_FEEDBACK_MAX_ATTEMPTS: "0" },
         message:
           'environment variable COGNITO_FEEDBACK_MAX_ATTEMPTS is "0", but it must be a whole number from 1 to 100 (attempts per Cognito call, retries included). Set it to a valid value or remove it to use the default, 10.',
+      },
+      {
+        config: { "cognito-feedback:discoverLimits": "no" },
+        message:
+          'stack config cognito-feedback:discoverLimits is "no", but it must be true or false (read the account\'s request-rate limits with GetProvisionedLimit). Set it to a valid value or remove it to use the default, true.',
+      },
+      {
+        env: { COGNITO_FEEDBACK_DISCOVER_LIMITS: "1" },
+        message:
+          'environment variable COGNITO_FEEDBACK_DISCOVER_LIMITS is "1", but it must be true or false (read the account\'s request-rate limits with GetProvisionedLimit). Set it to a valid value or remove it to use the default, true.',
       },
       {
         config: { "cognito-feedback:writesPerSecond": "" },

@@ -161,9 +161,9 @@ export class PulumiStack {
     if (child.pid !== undefined) this.groups.push(child.pid);
     let stdout = "";
     let stderr = "";
-    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.stdin!.end(input ?? "");
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdin.end(input ?? "");
     const command: RunningCommand = {
       child,
       done: new Promise((resolve, reject) => {
@@ -294,6 +294,38 @@ export interface ExportedResource {
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
   delete?: boolean;
+}
+
+/** One step of a feedback (or other custom) resource, as the engine's event log reports it. */
+export interface Step {
+  op: string;
+  /** The resource's name (the URN's last part). */
+  name: string;
+  type: string;
+  failed: boolean;
+  metadata: StepMetadata;
+}
+
+const ENGINE_TYPES = /^pulumi:(pulumi:Stack|providers:)/;
+
+/** The steps a run took (or, for a preview, planned) for the program's custom resources. */
+export function customSteps(run: PulumiRun): Step[] {
+  const found: Step[] = [];
+  for (const event of run.events) {
+    const outputs = event.resOutputsEvent?.metadata;
+    const failed = event.resOpFailedEvent?.metadata;
+    const metadata = outputs ?? failed;
+    if (metadata === undefined || ENGINE_TYPES.test(metadata.type)) continue;
+    if ((metadata.new ?? metadata.old)?.custom !== true) continue;
+    found.push({
+      op: metadata.op,
+      name: metadata.urn.slice(metadata.urn.lastIndexOf("::") + 2),
+      type: metadata.type,
+      failed: failed !== undefined,
+      metadata,
+    });
+  }
+  return found;
 }
 
 /** A command and everything it printed, for an error message. */

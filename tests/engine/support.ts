@@ -17,8 +17,8 @@ import {
   PulumiStack,
   pulumiVersion,
   type PulumiRun,
+  customSteps,
   type PulumiStackOptions,
-  type StepMetadata,
 } from "../../scripts/pulumi-cli";
 import { credentialEnv, FAKE_ADMIN, isolatedAwsVars } from "../support/env";
 
@@ -118,12 +118,10 @@ export interface EngineFixture {
  * (or once for the suite, `each: false`, for tests that follow one stack through its phases); at
  * the end, every command killed, every process group checked gone, the emulator stopped.
  */
-export function engineFixture(
-  { each = true, emulator: emulatorOptions = { seed: SEED } } = {} as {
-    each?: boolean;
-    emulator?: EmulatorOptions;
-  },
-): EngineFixture {
+export function engineFixture({
+  each = true,
+  emulator: emulatorOptions = { seed: SEED },
+}: { each?: boolean; emulator?: EmulatorOptions } = {}): EngineFixture {
   const stacks: PulumiStack[] = [];
   let counter = 0;
   const fixture: EngineFixture = {
@@ -172,37 +170,8 @@ export function engineFixture(
   return fixture;
 }
 
-/** One step of a feedback (or other custom) resource, as the engine's event log reports it. */
-export interface Step {
-  op: string;
-  /** The resource's name (the URN's last part). */
-  name: string;
-  type: string;
-  failed: boolean;
-  metadata: StepMetadata;
-}
-
-const ENGINE_TYPES = /^pulumi:(pulumi:Stack|providers:)/;
-
 /** The steps a run took (or, for a preview, planned) for the program's custom resources. */
-export function steps(run: PulumiRun): Step[] {
-  const found: Step[] = [];
-  for (const event of run.events) {
-    const outputs = event.resOutputsEvent?.metadata;
-    const failed = event.resOpFailedEvent?.metadata;
-    const metadata = outputs ?? failed;
-    if (metadata === undefined || ENGINE_TYPES.test(metadata.type)) continue;
-    if ((metadata.new ?? metadata.old)?.custom !== true) continue;
-    found.push({
-      op: metadata.op,
-      name: metadata.urn.slice(metadata.urn.lastIndexOf("::") + 2),
-      type: metadata.type,
-      failed: failed !== undefined,
-      metadata,
-    });
-  }
-  return found;
-}
+export const steps = customSteps;
 
 /** The run's steps as sorted `op name` strings. */
 export function ops(run: PulumiRun): string[] {

@@ -4,7 +4,9 @@ import { check } from "../../provider/implementation";
 import {
   checkInputs,
   eventKey,
+  failuresForEngine,
   INPUT_PROPERTIES,
+  NEVER_ECHOED,
   isEventId,
   parseInputs,
   regionOfPoolId,
@@ -374,12 +376,21 @@ describe("check through the provider implementation (property-based)", () => {
   );
   const news = fc.dictionary(fc.constantFrom(...INPUT_PROPERTIES, "__provider", "extra"), jsonish);
 
-  it("GIVEN any inputs, unknowns included THEN check answers, every failure names a resource property, and unknowns pass through untouched", async () => {
+  it("GIVEN any inputs, unknowns included THEN check answers, each failure names its input (never as a property the CLI would echo), and unknowns pass through", async () => {
     await fc.assert(
       fc.asyncProperty(news, async (given) => {
         const { inputs, failures } = await check({}, given);
-        for (const f of failures ?? [])
-          assert.ok(INPUT_PROPERTIES.includes(f.property), f.property);
+        for (const f of failures ?? []) {
+          if (f.property === "") {
+            assert.ok(
+              INPUT_PROPERTIES.some((p) => f.reason.startsWith(p)),
+              f.reason,
+            );
+          } else {
+            assert.ok(INPUT_PROPERTIES.includes(f.property), f.property);
+            assert.ok(!NEVER_ECHOED.includes(f.property), f.property);
+          }
+        }
         for (const [key, value] of Object.entries(given)) {
           if (value === UNKNOWN && INPUT_PROPERTIES.includes(key)) {
             assert.equal((inputs as Record<string, unknown>)[key], UNKNOWN);
@@ -457,5 +468,29 @@ describe("parseInputs (create and update)", () => {
         }),
       );
     });
+  });
+});
+
+describe("failuresForEngine: what the Pulumi CLI may print of a failed check", () => {
+  // The CLI prints `property p value {<raw value>} has a problem` for a failure with a property.
+  const cases: [string, string, unknown, string][] = [
+    ["a feedback token", "feedbackToken", "fake-token-refused!", ""],
+    ["a username (personal data)", "username", "alice\tsmith", ""],
+    ["a pool id that holds a pasted key", "userPoolId", "AKIAFAKEFAKEFAKEFAKE", ""],
+    ["a value that is not text", "eventId", { nested: "fake-token-1" }, ""],
+    ["a plain pool id", "userPoolId", "us-east-1-NoUnderscore", "userPoolId"],
+    ["a plain verdict", "feedbackValue", "maybe", "feedbackValue"],
+  ];
+  for (const [what, property, value, expected] of cases) {
+    it(`GIVEN a failure on ${what} THEN it goes to the engine ${expected === "" ? "without a property" : `as ${expected}`}`, () => {
+      const reason = `${property} is wrong.`;
+      assert.deepEqual(failuresForEngine([{ property, reason }], { [property]: value }), [
+        { property: expected, reason },
+      ]);
+    });
+  }
+
+  it("THEN the inputs never echoed are the token and the username", () => {
+    assert.deepEqual([...NEVER_ECHOED], ["feedbackToken", "username"]);
   });
 });

@@ -1,6 +1,7 @@
 // The basic example through the real Pulumi CLI, phase by phase as a user runs it, checked against
 // what the emulator (Cognito) received and what the backend stored.
 import assert from "node:assert/strict";
+import * as path from "node:path";
 import type { PulumiStack } from "../../scripts/pulumi-cli";
 import {
   assertFailed,
@@ -14,6 +15,7 @@ import {
   ops,
   POOL,
   printed,
+  ROOT,
   steps,
   TOKENS,
 } from "./support";
@@ -195,5 +197,28 @@ describe(onCli("the basic example's failures"), function () {
     const wrong = await stack.preview([], { PULUMI_CONFIG_PASSPHRASE: "not-the-passphrase" });
     assertFailed(wrong);
     assert.match(wrong.stderr + wrong.stdout, /incorrect passphrase/);
+  });
+});
+
+describe(onCli("a pool id not known until apply"), function () {
+  this.timeout(120_000);
+  const fx = engineFixture();
+
+  it("GIVEN the pool id is another resource's output WHEN previewed THEN the verdict plans a create with it unknown, and nothing is sent; up then sends it", async () => {
+    const stack = await fx.stack({
+      programDir: path.join(ROOT, "tests/fixtures/programs/unknown-pool"),
+      config: { userPoolId: POOL, username: "alice", eventId: EVENTS.first },
+    });
+    const preview = await stack.preview();
+    assertOk(preview);
+    const planned = steps(preview).find((s) => s.type.endsWith("AuthEventFeedback"))!;
+    assert.equal(planned.op, "create");
+    assert.equal(planned.metadata.new?.inputs?.userPoolId, "04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+    assert.match(preview.stdout, /\+ 3 to create/);
+    assert.deepEqual(fx.emulator.store.requests, []);
+
+    assertOk(await stack.up());
+    assert.equal(fx.emulator.store.feedbackOf(POOL, EVENTS.first)?.value, "Invalid");
+    assert.equal(fx.emulator.store.feedbackOf(POOL, EVENTS.first)?.provider, "Admin");
   });
 });

@@ -266,6 +266,23 @@ export class PulumiStack {
     return readTree(path.join(this.workDir, "backend"));
   }
 
+  /**
+   * Puts the backend's previous checkpoint (`<stack>.json.bak`) in place of the current one: the
+   * recovery the README gives for `failed to load checkpoint` after a killed run. Returns false
+   * when there is no backup.
+   */
+  restoreCheckpointBackup(): boolean {
+    const stacks = path.join(this.workDir, "backend", ".pulumi", "stacks");
+    for (const project of fs.existsSync(stacks) ? fs.readdirSync(stacks) : []) {
+      const current = path.join(stacks, project, `${this.stack}.json`);
+      if (fs.existsSync(`${current}.bak`)) {
+        fs.copyFileSync(`${current}.bak`, current);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Kills every command still running (a test's cleanup). */
   killAll(): void {
     for (const command of this.running) command.kill("SIGKILL");

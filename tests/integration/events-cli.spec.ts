@@ -76,6 +76,7 @@ async function run(argv: string[], io: Partial<CliIo> = {}): Promise<Run> {
     stderr: (t) => void (stderr += t),
     readFile: () => assert.fail("events reads no file"),
     readStdin: () => assert.fail("events reads no stdin"),
+    writeFile: () => assert.fail("events writes no file"),
     now: () => NOW,
     ...io,
   });

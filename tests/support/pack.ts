@@ -72,7 +72,12 @@ async function pack(files: readonly string[], into: string): Promise<string> {
       "npm",
       ["pack", "--json", "--pack-destination", into, "--no-audit", "--no-fund"],
       { cwd: copy, maxBuffer: MAX_BUFFER },
-    );
+    ).catch((err: Error & { stdout?: string; stderr?: string }) => {
+      // tsc reports on stdout: without it, a failed build says only "exit code 2".
+      throw new Error(`npm pack of a clean copy failed:\n${err.stdout ?? ""}${err.stderr ?? ""}`, {
+        cause: err,
+      });
+    });
     const [{ filename }] = JSON.parse(stdout) as { filename: string }[];
     return path.join(into, filename);
   } finally {

@@ -12,7 +12,7 @@ import {
   SCALAR_STYLE,
   type Event,
 } from "js-yaml";
-import { isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
+import type * as Yaml from "yaml";
 
 /** A step of a path into the document: a mapping key or a list index. */
 export type Segment = string | number;
@@ -137,7 +137,9 @@ function eventLocator(text: string, events: readonly Event[]): Locate {
 }
 
 /** The same locator over `yaml`'s Document, for text only `yaml` parses. */
-export function documentLocator(doc: Document, counter: LineCounter): Locate {
+export function documentLocator(doc: Yaml.Document, counter: Yaml.LineCounter): Locate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isMap, isScalar, isSeq } = require("yaml") as typeof Yaml;
   const startOf = (at: readonly Segment[]): number | undefined => {
     if (at.length === 0) return (doc.contents as { range?: number[] } | null)?.range?.[0];
     const parent = at.length === 1 ? doc.contents : doc.getIn(at.slice(0, -1), true);

@@ -4,12 +4,17 @@
 // a file that loads here passes `pulumi preview`. Every problem is reported at once, with its line
 // and column. Tokens never belong in the file: they live in secret stack config (./token-config.ts).
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import { LineCounter, parseDocument, visit } from "yaml";
+import type * as Yaml from "yaml";
 import { documentLocator, fastParse, type Locate, type Segment } from "./overrides-yaml";
 import { looksLikeSecret, sourceExcerpt, withholdSecrets } from "./secret-like";
 import { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
 import type { FeedbackValue } from "./types";
 import { checkInputs, eventKey, isEventId, type InputProblem } from "./validate";
+
+// `yaml` is only needed for text the fast parser refuses: loaded then, not at start-up (it is a
+// noticeable part of a `check` run's start).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = () => require("yaml") as typeof Yaml;
 
 // The schema is published at the package root (schema/), outside the compiled tree, so it is
 // loaded by path relative to this module, which works from provider/ and dist/ alike.
@@ -411,6 +416,7 @@ export function parseOverrides(
 ): OverridesResult {
   const fast = fastParse(text);
   if (fast !== undefined) return collect(fast.value, options, fast.locate);
+  const { LineCounter, parseDocument, visit } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   // The parser's messages may quote the text (an alias's name, say): scanned like any excerpt.

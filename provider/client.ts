@@ -23,6 +23,17 @@ export function useStackConfig(config: ConfigReader | Error): void {
   stackConfig = config;
 }
 
+/** What is wrong with the settings in force (stack config, then environment), if anything. */
+export function settingsProblem(): string | undefined {
+  try {
+    if (stackConfig instanceof Error) return stackConfig.message;
+    resolveSettings(stackConfig, process.env);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 /** The settings in force. @throws the configured Error */
 export function currentSettings(): CallSettings {
   if (stackConfig instanceof Error) throw stackConfig;

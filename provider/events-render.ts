@@ -3,7 +3,7 @@
 // Event fields come from Cognito and may be attacker-influenced (device names), so every text is
 // kept on one line with control characters escaped: nothing printed can move the cursor or break
 // a YAML comment. No I/O; never throws, whatever the event holds.
-import { stringify } from "yaml";
+import type * as Yaml from "yaml";
 import type { AuthEventSummary } from "./cognito";
 
 /** The output formats of `cognito-feedback events`. */
@@ -167,6 +167,9 @@ export interface OverrideEntriesOptions {
 
 // A scalar as YAML writes it: plain when that reads back the same, quoted otherwise; one line.
 function scalar(value: string): string {
+  // Loaded on first use: `check` and `review` start without it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stringify } = require("yaml") as typeof Yaml;
   const yaml = stringify(value, { lineWidth: 0 }).trimEnd();
   // A value with line breaks would become a block scalar; JSON's quoted form is YAML too.
   return yaml.includes("\n") ? JSON.stringify(value) : yaml;

@@ -3,7 +3,7 @@
 // Every version must accept state written by earlier versions: delete and refresh run this code
 // on resources created long ago.
 import type * as pulumi from "@pulumi/pulumi";
-import { configurationKey, useStackConfig } from "./client";
+import { configurationKey, settingsProblem, useStackConfig } from "./client";
 import { listUserAuthEvents, sendFeedback, type AuthEventSummary } from "./cognito";
 import { decideDiff, needsFeedbackCall } from "./diff";
 import { classifyListingFailure, decideRead, type LiveFinding } from "./drift";
@@ -40,10 +40,19 @@ async function apply(raw: Props): Promise<AuthEventFeedbackOutputs> {
   return outputsOf(inputs, modeOf(inputs));
 }
 
-/** Validates inputs with Cognito's constraints; unknown values pass through. */
+/**
+ * Validates inputs with Cognito's constraints; unknown values pass through. A bad stack setting
+ * (see {@link configure}) is one more failure, on no property: the engine prints it as one line,
+ * "resource '<name>' has a problem: <what to set>", and stops before anything is sent.
+ */
 export function check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const { inputs, failures } = checkInputs(news);
-  return Promise.resolve({ inputs, failures: failuresForEngine(failures, news) });
+  const settings = settingsProblem();
+  const reported = failuresForEngine(failures, news);
+  return Promise.resolve({
+    inputs,
+    failures: settings === undefined ? reported : [...reported, { property: "", reason: settings }],
+  });
 }
 
 /** Applies the lifecycle decision table (see ./diff.ts). */
@@ -75,19 +84,20 @@ export async function update(
 /**
  * Reads the stack config (`cognito-feedback:*`, see ./settings.ts) into the process-wide pacing and
  * retry settings. Synchronous on purpose: the host may run other calls before a pending configure
- * settles. A bad value fails configure and then every Cognito call, with a message naming the key.
+ * settles. A bad value never fails configure itself: the host runs configure inside the first
+ * check and would print a rejection three times (its own `${e}: ${e.stack}` log line, the stack
+ * trace, then the engine's error). It fails check instead, with one line naming the key and its
+ * valid range, and every Cognito call after it (for refresh and destroy, which skip check).
  */
 export function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
   const config = (key: string) => req.config.get(key);
   try {
-    resolveSettings(config, process.env); // validates now, so a bad value fails configure itself
+    resolveSettings(config, process.env); // validates now, so check can report a bad value
     useStackConfig(config);
-    return Promise.resolve();
   } catch (err) {
-    const error = err as Error;
-    useStackConfig(error);
-    return Promise.reject(error);
+    useStackConfig(err as Error);
   }
+  return Promise.resolve();
 }
 
 // One listing per user per process, shared by every resource of that user (see ./listing-cache.ts).

@@ -3,17 +3,24 @@
 // structure, which editors show too) and against the resource's own `check` rules (checkInputs), so
 // a file that loads here passes `pulumi preview`. Every problem is reported at once, with its line
 // and column. Tokens never belong in the file: they live in secret stack config (./token-config.ts).
-import Ajv, { type ErrorObject } from "ajv";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
-import { looksLikeSecret } from "./secret-like";
+import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type * as Yaml from "yaml";
+import { documentLocator, fastParse, type Locate, type Segment } from "./overrides-yaml";
+import { looksLikeSecret, sourceExcerpt, withholdSecrets } from "./secret-like";
 import { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
 import type { FeedbackValue } from "./types";
 import { checkInputs, eventKey, isEventId, type InputProblem } from "./validate";
+
+// `yaml` is only needed for text the fast parser refuses: loaded then, not at start-up (it is a
+// noticeable part of a `check` run's start).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = () => require("yaml") as typeof Yaml;
 
 // The schema is published at the package root (schema/), outside the compiled tree, so it is
 // loaded by path relative to this module, which works from provider/ and dist/ alike.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const schema = require("../schema/overrides.schema.json") as {
+  $id: string;
   definitions: Record<string, { properties?: Record<string, { description?: string }> }>;
   properties: Record<string, { description?: string }>;
 };
@@ -41,6 +48,11 @@ export interface OverridesProblem {
   /** 1-based position in the file, when the overrides came from text. */
   line?: number;
   column?: number;
+  /**
+   * The source line a syntax error is on, as {@link sourceExcerpt} shows it: a line that looks
+   * like it holds a credential is replaced by `<line N withheld: it looks like a secret>`.
+   */
+  excerpt?: string;
 }
 
 /** The outcome of loading: the overrides, or every problem found (never both). */
@@ -56,40 +68,63 @@ export interface OverridesOptions {
   tokensConfigKey?: string;
 }
 
-/** Overrides that cannot be loaded; the message lists every problem, one per line. */
+/** How many problems an {@link OverridesError} message lists before it only counts the rest. */
+export const DEFAULT_MAX_PROBLEMS = 100;
+
+/**
+ * Overrides that cannot be loaded; the message lists the first {@link DEFAULT_MAX_PROBLEMS}
+ * problems, one per line, and counts the rest.
+ */
 export class OverridesError extends Error {
   /** Every problem found, in file order. */
   readonly problems: readonly OverridesProblem[];
   constructor(source: string, problems: readonly OverridesProblem[]) {
     const n = problems.length;
+    const shown = problems.slice(0, DEFAULT_MAX_PROBLEMS);
     super(
       `${source} has ${n} problem${n === 1 ? "" : "s"}:\n` +
-        problems.map((p) => `  ${formatOverridesProblem(source, p)}`).join("\n"),
+        shown.map((p) => indent(formatOverridesProblem(source, p))).join("\n") +
+        (n > shown.length ? `\n  ${moreProblemsLine(n, shown.length, source)}` : ""),
     );
     this.name = "OverridesError";
     this.problems = problems;
   }
 }
 
-/** `overrides.yaml:12:5: overrides[2].eventId: <message>` (without a position when none is known). */
-export function formatOverridesProblem(source: string, p: OverridesProblem): string {
-  const where = p.line === undefined ? source : `${source}:${p.line}:${p.column ?? 1}`;
-  return `${where}: ${p.path}: ${p.message}`;
+const indent = (text: string) => `  ${text.replace(/\n/g, "\n  ")}`;
+
+/**
+ * The line after a capped list of problems: how many were left out, and the command that lists
+ * them all (`source` is the file as the user names it).
+ */
+export function moreProblemsLine(total: number, shown: number, source: string): string {
+  const left = (total - shown).toLocaleString("en-US");
+  return `... and ${left} more (${total.toLocaleString("en-US")} problems in all); list them all with: cognito-feedback check ${source} --max-problems ${total}`;
 }
 
-type Segment = string | number;
+/**
+ * `overrides.yaml:12:5: overrides[2].eventId: <message>` (without a position when none is known);
+ * a syntax error's excerpt follows on a second line, `    | <source line>`.
+ */
+export function formatOverridesProblem(source: string, p: OverridesProblem): string {
+  const where = p.line === undefined ? source : `${source}:${p.line}:${p.column ?? 1}`;
+  const excerpt = p.excerpt === undefined ? "" : `\n    | ${p.excerpt}`;
+  return `${where}: ${p.path}: ${p.message}${excerpt}`;
+}
+
 interface Found {
   at: Segment[];
   message: string;
 }
 
-/** `["overrides", 2, "eventId"]` -> `overrides[2].eventId`. */
+/** `["overrides", 2, "eventId"]` -> `overrides[2].eventId`; a secret-looking key is withheld. */
 function pathOf(at: readonly Segment[]): string {
   if (at.length === 0) return "(root)";
   const plain = /^[A-Za-z_$][\w$]*$/;
   return at
     .map((s, i) => {
       if (typeof s === "number") return `[${s}]`;
+      if (looksLikeSecret(s) !== undefined) return "[<key withheld: it looks like a secret>]";
       // A key that is not a plain name is quoted, so the path still says where it is.
       if (!plain.test(s)) return `[${JSON.stringify(s)}]`;
       return i === 0 ? s : `.${s}`;
@@ -127,11 +162,17 @@ function secretProblems(value: unknown, tokensKey: string): Found[] {
     if (!isRecord(node)) return;
     for (const [key, child] of Object.entries(node)) {
       const here = [...at, key];
-      const command = tokenConfigCommand(eventIdOf(entry), tokensKey);
-      if (TOKEN_KEY.test(key)) {
+      const command = () => tokenConfigCommand(eventIdOf(entry), tokensKey);
+      const keyLooks = looksLikeSecret(key);
+      if (keyLooks !== undefined) {
         found.push({
           at: here,
-          message: `feedback tokens must not be in this file: it is committed to Git, and a token lets anyone give feedback on the event. Remove "${key}" and store the token as a stack secret instead: ${command}`,
+          message: `a field name looks like a secret (${keyLooks}); this file is committed to Git, so secrets must stay out of it. Remove the field; if it is the event's feedback token, store it with: ${command()}`,
+        });
+      } else if (TOKEN_KEY.test(key)) {
+        found.push({
+          at: here,
+          message: `feedback tokens must not be in this file: it is committed to Git, and a token lets anyone give feedback on the event. Remove "${key}" and store the token as a stack secret instead: ${command()}`,
         });
       } else if (SECRET_KEY.test(key)) {
         found.push({
@@ -143,7 +184,7 @@ function secretProblems(value: unknown, tokensKey: string): Found[] {
         if (what !== undefined) {
           found.push({
             at: here,
-            message: `${key} contains what looks like a secret (${what}); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: ${command}`,
+            message: `${key} contains what looks like a secret (${what}); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: ${command()}`,
           });
         }
       } else {
@@ -204,14 +245,36 @@ function schemaProblem(e: ErrorObject): Found {
   }
 }
 
+const validateEntry = ajv.getSchema(`${schema.$id}#/definitions/override`) as ValidateFunction;
+
+// The document is validated without its entries, then entry by entry: one validation of a whole
+// list gathers its errors by repeated concatenation, quadratic in their number.
+function schemaErrors(value: unknown): ErrorObject[] {
+  if (!isRecord(value) || !Array.isArray(value.overrides)) {
+    return validateSchema(value) ? [] : (validateSchema.errors ?? []);
+  }
+  const entries: unknown[] = value.overrides;
+  const errors = validateSchema({ ...value, overrides: [] })
+    ? []
+    : [...(validateSchema.errors ?? [])];
+  entries.forEach((entry, i) => {
+    if (validateEntry(entry)) return;
+    for (const e of validateEntry.errors ?? []) {
+      errors.push({ ...e, instancePath: `/overrides/${i}${e.instancePath}` });
+    }
+  });
+  return errors;
+}
+
 function schemaProblems(value: unknown): Found[] {
-  if (validateSchema(value)) return [];
   // Each failed $ref branch repeats its error through the reference; one per path and keyword.
   const seen = new Set<string>();
-  return (validateSchema.errors ?? []).map(schemaProblem).filter((f) => {
-    const key = `${pathOf(f.at)} ${f.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  return schemaErrors(value)
+    .map(schemaProblem)
+    .filter((f) => {
+      const key = `${pathOf(f.at)} ${f.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
 }
 
 // The file calls the resource's feedbackValue `verdict`; check's reasons start with the property.
@@ -295,14 +358,16 @@ function duplicateProblems(
   return found;
 }
 
-type Locate = (at: Segment[]) => { line: number; column: number } | undefined;
-
-function collect(value: unknown, options: OverridesOptions, locate: Locate): OverridesResult {
+function collect(
+  value: unknown,
+  options: OverridesOptions,
+  locate: Locate | undefined,
+): OverridesResult {
   const tokensKey = options.tokensConfigKey ?? DEFAULT_TOKENS_CONFIG_KEY;
   const secrets = secretProblems(value, tokensKey);
   const checked = checkProblems(value);
   const where = (at: Segment[]) => {
-    const pos = locate(at);
+    const pos = locate?.(at);
     return pos === undefined ? pathOf(at) : `line ${pos.line} (${pathOf(at)})`;
   };
   // One problem per place: a secret first, then the resource's own rule (it says what to do),
@@ -313,20 +378,21 @@ function collect(value: unknown, options: OverridesOptions, locate: Locate): Ove
     if (!byPath.has(key)) byPath.set(key, f);
   }
   // An entry with a secret-looking field is reported for that alone: a duplicate would quote it.
+  const secretPool = secrets.some((f) => f.at.length === 1 && f.at[0] === "userPoolId");
+  const secretEntries = new Set(secrets.filter((f) => f.at[0] === "overrides").map((f) => f.at[1]));
   const clean = checked.overrides.map((o, i) =>
-    secrets.some(
-      (f) =>
-        (f.at.length === 1 && f.at[0] === "userPoolId") ||
-        (f.at[0] === "overrides" && f.at[1] === i),
-    )
-      ? undefined
-      : o,
+    secretPool || secretEntries.has(i) ? undefined : o,
   );
   const found = [...byPath.values(), ...duplicateProblems(clean, where)];
   if (found.length === 0) {
     return { ok: true, overrides: checked.overrides as Override[] };
   }
-  const problems = found.map((f) => ({ path: pathOf(f.at), message: f.message, ...locate(f.at) }));
+  // Last line of defence: whatever a message quotes, nothing that looks like a secret leaves here.
+  const problems = found.map((f) => ({
+    path: pathOf(f.at),
+    message: withholdSecrets(f.message),
+    ...locate?.(f.at),
+  }));
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { ok: false, problems };
 }
@@ -336,36 +402,7 @@ function collect(value: unknown, options: OverridesOptions, locate: Locate): Ove
  * {@link parseOverrides}, with paths but no positions.
  */
 export function validateOverrides(value: unknown, options: OverridesOptions = {}): OverridesResult {
-  return collect(value, options, () => undefined);
-}
-
-// Where a path starts in the text: a field at its key, a list item at its dash, and something
-// missing at the nearest ancestor that exists.
-function locator(doc: Document, counter: LineCounter): Locate {
-  const startOf = (at: Segment[]): number | undefined => {
-    if (at.length === 0) return (doc.contents as { range?: number[] } | null)?.range?.[0];
-    const parent = at.length === 1 ? doc.contents : doc.getIn(at.slice(0, -1), true);
-    const last = at[at.length - 1];
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
-      return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
-    }
-    if (isSeq(parent) && typeof last === "number") {
-      return (parent.items[last] as { range?: number[] } | undefined)?.range?.[0];
-    }
-    return undefined;
-  };
-  return (at) => {
-    for (let n = at.length; n >= 0; n--) {
-      const offset = startOf(at.slice(0, n));
-      if (offset !== undefined) {
-        const { line, col } = counter.linePos(offset);
-        return { line, column: col };
-      }
-    }
-    // An empty document has no node to point at: its start is the place to fix.
-    return { line: 1, column: 1 };
-  };
+  return collect(value, options, undefined);
 }
 
 /**
@@ -377,20 +414,33 @@ export function parseOverrides(
   fileName: string,
   options: OverridesOptions = {},
 ): OverridesResult {
+  const fast = fastParse(text);
+  if (fast !== undefined) return collect(fast.value, options, fast.locate);
+  const { LineCounter, parseDocument, visit } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  // The parser's messages may quote the text (an alias's name, say): scanned like any excerpt.
+  const syntaxProblem = (message: string, offset: number, fix: string): OverridesProblem => {
+    const { line, col } = counter.linePos(offset);
+    const source = text.slice(
+      counter.lineStarts[line - 1],
+      counter.lineStarts[line] ?? text.length,
+    );
+    const excerpt = sourceExcerpt(source, line);
+    return {
+      path: "(syntax)",
+      message: `${withholdSecrets(message.split("\n")[0])}; ${fix} of ${fileName}.`,
+      line,
+      column: col,
+      ...(excerpt === undefined ? {} : { excerpt }),
+    };
+  };
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((err) => {
-        const { line, col } = counter.linePos(err.pos[0]);
-        return {
-          path: "(syntax)",
-          message: `${err.message.split("\n")[0]}; fix the YAML (or JSON) syntax of ${fileName}.`,
-          line,
-          column: col,
-        };
-      }),
+      problems: doc.errors.map((err) =>
+        syntaxProblem(err.message, err.pos[0], "fix the YAML (or JSON) syntax"),
+      ),
     };
   }
   let value: unknown;
@@ -405,18 +455,10 @@ export function parseOverrides(
         return visit.BREAK;
       },
     });
-    const { line, col } = counter.linePos(pos);
     return {
       ok: false,
-      problems: [
-        {
-          path: "(syntax)",
-          message: `${(err as Error).message.split("\n")[0]}; fix the YAML (or JSON) of ${fileName}.`,
-          line,
-          column: col,
-        },
-      ],
+      problems: [syntaxProblem((err as Error).message, pos, "fix the YAML (or JSON)")],
     };
   }
-  return collect(value, options, locator(doc, counter));
+  return collect(value, options, documentLocator(doc, counter));
 }

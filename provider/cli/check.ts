@@ -1,11 +1,25 @@
 // `cognito-feedback check <file>`: the overrides file's problems before it is pushed.
-import type { Command } from "commander";
-import { formatOverridesProblem, parseOverrides } from "../overrides";
+import { InvalidArgumentError, type Command } from "commander";
+import {
+  DEFAULT_MAX_PROBLEMS,
+  formatOverridesProblem,
+  moreProblemsLine,
+  parseOverrides,
+} from "../overrides";
 import { DEFAULT_TOKENS_CONFIG_KEY } from "../token-config";
 import type { CliIo, ExitCode } from "./program";
 
 interface CheckOptions {
   tokensConfigKey: string;
+  maxProblems: number;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError("it must be a whole number, 1 or more.");
+  }
+  return n;
 }
 
 /** Adds the `check` subcommand to `program`; its action sets `exit.code`. */
@@ -16,13 +30,19 @@ export function registerCheck(program: Command, io: CliIo, exit: ExitCode): void
     .description(
       "Check an overrides file with the rules `pulumi preview` applies (schema, the resource's " +
         "input rules, secrets, one entry per event), without Pulumi or AWS. Every problem is " +
-        "printed as file:line:col on stderr.",
+        "printed as file:line:col on stderr (the first 100; --max-problems sets how many).",
     )
     .argument("<file>", "the overrides file (YAML or JSON), e.g. overrides.yaml")
     .option(
       "--tokens-config-key <key>",
       "the stack-config key the tokens are stored under (named in messages)",
       DEFAULT_TOKENS_CONFIG_KEY,
+    )
+    .option(
+      "--max-problems <n>",
+      "print at most the first n problems, then how many more there are",
+      positiveInteger,
+      DEFAULT_MAX_PROBLEMS,
     )
     .addHelpText(
       "after",
@@ -45,7 +65,12 @@ export function registerCheck(program: Command, io: CliIo, exit: ExitCode): void
       }
       const result = parseOverrides(text, file, { tokensConfigKey: options.tokensConfigKey });
       if (!result.ok) {
-        for (const p of result.problems) io.stderr(`${formatOverridesProblem(file, p)}\n`);
+        const shown = result.problems.slice(0, options.maxProblems);
+        const lines = shown.map((p) => formatOverridesProblem(file, p));
+        if (shown.length < result.problems.length) {
+          lines.push(moreProblemsLine(result.problems.length, shown.length, file));
+        }
+        io.stderr(`${lines.join("\n")}\n`);
         exit.code = 2;
         return;
       }

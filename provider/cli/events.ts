@@ -14,6 +14,7 @@ import {
   type EventsFormat,
 } from "../events-render";
 import type { CliIo, ExitCode } from "./program";
+import { usageHint } from "./usage";
 
 interface EventsFlags extends RawEventsOptions {
   format: EventsFormat;
@@ -123,7 +124,7 @@ export function registerEvents(program: Command, io: CliIo, exit: ExitCode): voi
         if (!(err instanceof EventsUsageError)) throw err;
         fail(
           2,
-          `${err.problems.join("\ncognito-feedback events: ")}\n(see cognito-feedback events --help)`,
+          `${err.problems.join("\ncognito-feedback events: ")}\n${usageHint("cognito-feedback events")}`,
         );
         return;
       }

@@ -1,10 +1,11 @@
 // The `cognito-feedback` command line: commander wiring only. Each subcommand lives in its own
 // module and registers itself on the program; the work is done by the package's pure modules.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./check";
 import { registerEvents } from "./events";
 import { registerReview } from "./review";
+import { usageHint } from "./usage";
 
 /** Where the command line reads and writes, so tests can run it in process. */
 export interface CliIo {
@@ -14,6 +15,8 @@ export interface CliIo {
   readFile(path: string): string;
   /** Reads all of standard input as UTF-8 text. */
   readStdin(): Promise<string>;
+  /** Writes a file as UTF-8 text (`review --full-output`); throws when it cannot. */
+  writeFile(path: string, text: string): void;
   /** True when stderr is a terminal (progress is shown there). @default false */
   stderrIsTTY?: boolean;
   /** The clock, for relative dates such as `--since 7d`. @default () => new Date() */
@@ -31,6 +34,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, "utf8"),
+    writeFile: (path, text) => writeFileSync(path, text, "utf8"),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -58,11 +62,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .version(version)
     .configureOutput({ writeOut: (t) => io.stdout(t), writeErr: (t) => io.stderr(t) })
-    .showHelpAfterError()
+    .showHelpAfterError(usageHint("cognito-feedback"))
     .exitOverride();
   registerReview(program, io, exit);
   registerEvents(program, io, exit);
   registerCheck(program, io, exit);
+  // A usage error is the error and one line pointing to the command's help, not the help itself
+  // (which scrolled the error out of sight).
+  for (const command of program.commands) {
+    command.showHelpAfterError(usageHint(`cognito-feedback ${command.name()}`));
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (err) {

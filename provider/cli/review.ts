@@ -1,12 +1,39 @@
 // `cognito-feedback review <preview.json>`: a pull-request comment from `pulumi preview --json`.
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { NotAPreviewError, summarizePreview } from "../preview-summary";
-import { renderReviewJson, renderReviewMarkdown } from "../review-render";
+import {
+  DEFAULT_MAX_BYTES,
+  renderReviewJson,
+  renderReviewMarkdown,
+  type RenderOptions,
+} from "../review-render";
 import type { CliIo, ExitCode } from "./program";
 
 interface ReviewOptions {
   format: "markdown" | "json";
   maskUsernames: boolean;
+  maxBytes: number;
+  fullOutput?: string;
+}
+
+/** Smallest --max-bytes: the title, the counts and the "left out" line always fit. */
+const MIN_MAX_BYTES = 1_000;
+
+function maxBytes(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < MIN_MAX_BYTES) {
+    throw new InvalidArgumentError(
+      `it must be a whole number of bytes, at least ${MIN_MAX_BYTES.toLocaleString("en-US")}.`,
+    );
+  }
+  return n;
+}
+
+function hintFor(file: string, fullOutput: string | undefined): string {
+  const input = file === "-" ? "preview.json" : file;
+  return fullOutput === undefined
+    ? `run \`cognito-feedback review ${input} --format json\`, or add \`--full-output review-full.md\` to write the whole comment to a file`
+    : `see ${fullOutput} (the whole comment; the example workflow uploads it as an artifact), or run \`cognito-feedback review ${input} --format json\``;
 }
 
 async function readInput(file: string, io: CliIo): Promise<string> {
@@ -30,6 +57,16 @@ export function registerReview(program: Command, io: CliIo, exit: ExitCode): voi
         .default("markdown"),
     )
     .option("--mask-usernames", "show usernames masked, like a***e", false)
+    .option(
+      "--max-bytes <n>",
+      "longest comment, in bytes: rows that do not fit are counted on a last line (GitHub refuses comments over 65,536 characters)",
+      maxBytes,
+      DEFAULT_MAX_BYTES,
+    )
+    .option(
+      "--full-output <file>",
+      "also write the whole Markdown review, every row, to <file> (e.g. for a workflow artifact)",
+    )
     .addHelpText(
       "after",
       [
@@ -39,7 +76,7 @@ export function registerReview(program: Command, io: CliIo, exit: ExitCode): voi
         "",
         "Example:",
         "  pulumi preview --json > preview.json",
-        "  cognito-feedback review preview.json > comment.md",
+        "  cognito-feedback review preview.json --full-output review-full.md > comment.md",
       ].join("\n"),
     )
     .action(async (file: string, options: ReviewOptions) => {
@@ -52,8 +89,20 @@ export function registerReview(program: Command, io: CliIo, exit: ExitCode): voi
           throw new NotAPreviewError(`it is not JSON (${(err as Error).message})`);
         }
         const summary = summarizePreview(preview);
-        const render = options.format === "json" ? renderReviewJson : renderReviewMarkdown;
-        io.stdout(render(summary, { maskUsernames: options.maskUsernames }));
+        const render: RenderOptions = { maskUsernames: options.maskUsernames };
+        if (options.fullOutput !== undefined) {
+          const full = renderReviewMarkdown(summary, { ...render, maxBytes: Infinity });
+          io.writeFile(options.fullOutput, full);
+        }
+        io.stdout(
+          options.format === "json"
+            ? renderReviewJson(summary, render)
+            : renderReviewMarkdown(summary, {
+                ...render,
+                maxBytes: options.maxBytes,
+                fullReviewHint: hintFor(file, options.fullOutput),
+              }),
+        );
         exit.code = summary.ok ? 0 : 1;
       } catch (err) {
         const source = file === "-" ? "stdin" : file;

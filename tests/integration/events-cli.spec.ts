@@ -76,6 +76,7 @@ async function run(argv: string[], io: Partial<CliIo> = {}): Promise<Run> {
     stderr: (t) => void (stderr += t),
     readFile: () => assert.fail("events reads no file"),
     readStdin: () => assert.fail("events reads no stdin"),
+    writeFile: () => assert.fail("events writes no file"),
     now: () => NOW,
     ...io,
   });
@@ -290,9 +291,9 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
   });
 });
 
-describe("cognito-feedback events: the README's samples", () => {
+describe("cognito-feedback events: the documented samples (docs/events-cli.md)", () => {
   const root = path.join(__dirname, "../..");
-  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const readme = readFileSync(path.join(root, "docs/events-cli.md"), "utf8");
   // The demo seed with its made-up admin keys, as the README tells readers to use them.
   useEmulator(
     { seed: loadSeedFile(path.join(root, "emulator/seeds/demo.yaml")) },
@@ -301,7 +302,7 @@ describe("cognito-feedback events: the README's samples", () => {
     },
   );
 
-  /** The README's `npx cognito-feedback events ...` commands, each with the output block after it. */
+  /** The documented `npx cognito-feedback events ...` commands, each with the output block after it. */
   function samples(): [string[], string][] {
     const found: [string[], string][] = [];
     const pattern =
@@ -313,7 +314,7 @@ describe("cognito-feedback events: the README's samples", () => {
     return found;
   }
 
-  it("GIVEN the demo seed WHEN the README's commands run THEN they print exactly the README's samples", async () => {
+  it("GIVEN the demo seed WHEN the documented commands run THEN they print exactly the documented samples", async () => {
     const found = samples();
     assert.equal(found.length, 2, "a table sample and a YAML sample");
     for (const [argv, output] of found) {

@@ -126,22 +126,25 @@ describe("many overrides at once: pacing and retries against quotas and faults",
       assert.ok(emulator.store.feedbackOf(POOL, `bulk-${i}`) !== undefined);
   });
 
-  it("GIVEN a bad stack config value WHEN configured THEN configure and every later Cognito call fail naming the key", async () => {
+  it("GIVEN a bad stack config value WHEN configured THEN check fails once on no property, naming the key and its range, and every Cognito call fails with the same one line", async () => {
     await start(1, {});
-    await assert.rejects(configureProvider({ "cognito-feedback:maxAttempts": "many" }), {
-      name: "SettingsError",
-      message:
-        'stack config cognito-feedback:maxAttempts is "many", but it must be a whole number from 1 to 100 (attempts per Cognito call, retries included). Set it to a valid value or remove it to use the default, 10.',
-    });
-    await assert.rejects(
-      provider.create({
-        userPoolId: POOL,
-        username: "bulk",
-        eventId: "bulk-0",
-        feedbackValue: "Valid",
-      }),
-      { name: "SettingsError", message: /^stack config cognito-feedback:maxAttempts is "many"/ },
-    );
-    assert.equal(emulator.store.requests.length, 0);
+    const message =
+      'stack config cognito-feedback:maxAttempts is "0", but it must be a whole number from 1 to 100 (attempts per Cognito call, retries included). Set it to a valid value or remove it to use the default, 10.';
+    await configureProvider({ "cognito-feedback:maxAttempts": "0" }); // resolves: see configure
+    const inputs = {
+      userPoolId: POOL,
+      username: "bulk",
+      eventId: "bulk-0",
+      feedbackValue: "Valid",
+    };
+    assert.deepEqual((await provider.check!({}, inputs)).failures, [
+      { property: "", reason: message },
+    ]);
+    try {
+      await assert.rejects(provider.create(inputs), { name: "SettingsError", message });
+      assert.equal(emulator.store.requests.length, 0);
+    } finally {
+      await configureProvider({}); // the settings are process-wide: later specs get the defaults
+    }
   });
 });

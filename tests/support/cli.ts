@@ -7,6 +7,8 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** Files the command wrote, by path (only when it wrote any). */
+  written?: Record<string, string>;
 }
 
 /**
@@ -24,7 +26,9 @@ export async function runInProcess(
     stderr: (t) => void (stderr += t),
     readFile: (p) => options.files?.[p] ?? readFileSync(p, "utf8"),
     readStdin: () => Promise.resolve(options.stdin ?? ""),
+    writeFile: (p, text) => void (written[p] = text),
   };
+  const written: Record<string, string> = {};
   const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, ...(Object.keys(written).length > 0 ? { written } : {}) };
 }

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { looksLikeSecret } from "../../provider/secret-like";
+import { looksLikeSecret, sourceExcerpt, withholdSecrets } from "../../provider/secret-like";
+
+/** Obviously fake: a JWT's shape with a short payload and signature ("fake", "fake-sig"). */
+const FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.ZmFrZQ.ZmFrZS1zaWc";
 
 describe("looksLikeSecret: credentials pasted into free text are caught, prose and ids are not", () => {
   const flagged: [string, string, string][] = [
@@ -16,6 +19,8 @@ describe("looksLikeSecret: credentials pasted into free text are caught, prose a
     ],
     ["an AWS access key id", "key AKIAFAKEFAKEFAKE0000 leaked", "an AWS access key id"],
     ["a JSON Web Token", "eyJhbGciOiJub25lIn0.eyJmYWtlIjp0cnVlfQ.", "a JSON Web Token"],
+    ["a JWT with a short payload and signature", `reason: ${FAKE_JWT}`, "a JSON Web Token"],
+    ["a YAML alias named like a JWT", `a: *${FAKE_JWT}`, "a JSON Web Token"],
   ];
   for (const [name, text, what] of flagged) {
     it(`GIVEN ${name} THEN it is reported as ${what}`, () => {
@@ -60,5 +65,52 @@ describe("looksLikeSecret: credentials pasted into free text are caught, prose a
         },
       ),
     );
+  });
+});
+
+describe("withholdSecrets and sourceExcerpt: quoted text never carries a secret", () => {
+  const cases: [string, string, string][] = [
+    ["prose", "Unresolved alias: anchor-1", "Unresolved alias: anchor-1"],
+    [
+      "a JWT inside a parser's message",
+      `Unresolved alias (the anchor must be set before the alias): ${FAKE_JWT}`,
+      "Unresolved alias (the anchor must be set before the alias): <withheld: it looks like a secret>",
+    ],
+    [
+      "an access key id among words",
+      "key AKIAFAKEFAKEFAKE0000, here",
+      "key <withheld: it looks like a secret>, here",
+    ],
+  ];
+  for (const [name, text, shown] of cases) {
+    it(`GIVEN ${name} WHEN withheld THEN it reads ${JSON.stringify(shown)}`, () =>
+      assert.equal(withholdSecrets(text), shown));
+  }
+
+  const excerpts: [string, string, number, string | undefined][] = [
+    ["a plain line", "    reason: Alice was in Lisbon.\n", 4, "    reason: Alice was in Lisbon."],
+    [
+      "a line holding a JWT",
+      `    reason: "${FAKE_JWT}\n`,
+      6,
+      "<line 6 withheld: it looks like a secret>",
+    ],
+    ["a blank line", "   \n", 2, undefined],
+    [
+      "a long line with a token past the cut",
+      `    reason: ${"word ".repeat(30)}${FAKE_JWT}`,
+      9,
+      "<line 9 withheld: it looks like a secret>",
+    ],
+  ];
+  for (const [name, line, n, shown] of excerpts) {
+    it(`GIVEN ${name} WHEN excerpted THEN it is ${JSON.stringify(shown)}`, () =>
+      assert.equal(sourceExcerpt(line, n), shown));
+  }
+
+  it("GIVEN a line over 120 characters WHEN excerpted THEN it is cut to 120 with an ellipsis", () => {
+    const shown = sourceExcerpt(`    reason: ${"a".repeat(200)}`, 1) ?? "";
+    assert.equal([...shown].length, 120);
+    assert.ok(shown.endsWith("…"));
   });
 });

@@ -7,8 +7,11 @@ export const WRITE_QUOTA = REAL_QUOTAS.UserResourceUpdate;
 
 /** The size budgets the tests and the benchmark hold the provider to. */
 export const BUDGETS = {
-  /** The serialized provider (`__provider`), stored twice per resource in state. */
-  providerBytes: 2048,
+  /**
+   * The serialized provider (`__provider`), stored twice per resource in state: 2,033 bytes as a
+   * bare loader, 2,260 since it says to reinstall a missing package instead of "Cannot find module".
+   */
+  providerBytes: 2304,
   /** The state file, per resource. */
   stateBytesPerResource: 6 * 1024,
 } as const;

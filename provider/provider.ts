@@ -10,8 +10,17 @@ import type * as Implementation from "./implementation";
 // `I()` is the installed implementation module, loaded by a bare package specifier in the provider
 // host, from the program's node_modules. One letter, as every byte here is stored twice per resource.
 // (Comments inside a function body would be serialized into state too, so they stay out here.)
-const I = () =>
-  require("pulumi-cognito-auth-event-feedback/implementation") as typeof Implementation;
+// When the package is gone (removed while the stack still holds its resources), refresh and destroy
+// would fail with Node's "Cannot find module" and a stack trace; the message says what to do.
+const I = () => {
+  try {
+    return require("pulumi-cognito-auth-event-feedback/implementation") as typeof Implementation;
+  } catch (e) {
+    throw new Error(
+      `${String(e).split("\n")[0]}: reinstall pulumi-cognito-auth-event-feedback in the program's folder, and keep it while the stack has resources`,
+    );
+  }
+};
 
 type Args<K extends keyof typeof Implementation> = Parameters<(typeof Implementation)[K]>;
 

@@ -1,7 +1,8 @@
 // A user's stack: a program in its own folder outside this repository, with the package installed
 // from `npm pack` and Pulumi's TypeScript template settings, type-checked as `pulumi up` does by
 // default. It also shows that the provider code stored in state is a thin loader: after the
-// installed package changes (an upgrade), refresh and destroy run the new code.
+// installed package changes (an upgrade), refresh and destroy run the new code; with the package
+// gone, they say to reinstall it.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -13,6 +14,7 @@ import {
   basicConfig,
   BASIC,
   engineFixture,
+  errors,
   EVENTS,
   onCli,
   ops,
@@ -124,6 +126,23 @@ describe(onCli("a user's stack outside the repository, package from npm pack"), 
       `\nfor (const m of ["read", "delete"]) { const f = exports[m]; exports[m] = (...a) => { require("fs").appendFileSync(process.env.BUILD_MARKER, "build 2: " + m + "\\n"); return f(...a); }; }\n`,
     );
     assertOk(await stack.refresh(["--skip-preview"]));
+
+    // The package removed while the stack still holds its resources: destroy says what to do.
+    const installed = path.join(dir, "node_modules", PACKAGE);
+    fs.renameSync(installed, `${installed}.away`);
+    const orphaned = await stack.destroy(["--skip-preview"]);
+    assert.notEqual(orphaned.code, 0);
+    assert.ok(
+      errors(orphaned).some(
+        (m) =>
+          m.includes(`Error: Cannot find module '${PACKAGE}/implementation'`) &&
+          m.includes(
+            `: reinstall ${PACKAGE} in the program's folder, and keep it while the stack has resources`,
+          ),
+      ),
+      errors(orphaned).join("\n"),
+    );
+    fs.renameSync(`${installed}.away`, installed);
     assertOk(await stack.destroy(["--skip-preview"]));
     assert.deepEqual(fs.readFileSync(marker, "utf8").trim().split("\n"), [
       "build 2: read",

@@ -18,6 +18,7 @@ const I = () => {
   } catch (e) {
     throw new Error(
       `${String(e).split("\n")[0]}: reinstall pulumi-cognito-auth-event-feedback in the program's folder, and keep it while the stack has resources`,
+      { cause: e },
     );
   }
 };

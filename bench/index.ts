@@ -197,7 +197,7 @@ async function main(): Promise<void> {
     const samples: ScalingSample[] = [];
     for (const count of flags.scaling) {
       samples.push(
-        await step(`update alone of ${count}: no-op, provider, no checkpoints`, () =>
+        await step(`update alone of ${count}: with checkpoints, without`, () =>
           measureScaling(count),
         ),
       );

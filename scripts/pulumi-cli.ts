@@ -133,7 +133,11 @@ export class PulumiStack {
   }
 
   /** Starts `pulumi <args>` in the program's folder, for a caller that may interrupt it. */
-  start(args: string[], env: Record<string, string | undefined> = {}, input?: string): RunningCommand {
+  start(
+    args: string[],
+    env: Record<string, string | undefined> = {},
+    input?: string,
+  ): RunningCommand {
     const full = ["--non-interactive", "--color=never", ...args];
     const childEnv = { ...this.env };
     for (const [key, value] of Object.entries(env)) {
@@ -149,9 +153,9 @@ export class PulumiStack {
     if (child.pid !== undefined) this.groups.push(child.pid);
     let stdout = "";
     let stderr = "";
-    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.stdin!.end(input ?? "");
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdin.end(input ?? "");
     const command: RunningCommand = {
       child,
       done: new Promise((resolve, reject) => {
@@ -168,12 +172,20 @@ export class PulumiStack {
   }
 
   /** Runs `pulumi <args>` to the end. */
-  run(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<PulumiRun> {
+  run(
+    args: string[],
+    env: Record<string, string | undefined> = {},
+    input?: string,
+  ): Promise<PulumiRun> {
     return this.start(args, env, input).done;
   }
 
   /** Runs `pulumi <args>` and fails with everything it printed unless it exits 0. */
-  async ok(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<PulumiRun> {
+  async ok(
+    args: string[],
+    env: Record<string, string | undefined> = {},
+    input?: string,
+  ): Promise<PulumiRun> {
     const result = await this.run(args, env, input);
     if (result.code !== 0) throw new Error(`${describe(result)}`);
     return result;

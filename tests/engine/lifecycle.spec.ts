@@ -187,7 +187,10 @@ describe(onCli("the basic example's failures"), function () {
   });
 
   it("GIVEN an applied stack WHEN opened with another passphrase THEN the CLI refuses it", async () => {
-    const stack = await fx.stack({ config: basicConfig(), secrets: { feedbackToken: TOKENS.first } });
+    const stack = await fx.stack({
+      config: basicConfig(),
+      secrets: { feedbackToken: TOKENS.first },
+    });
     assertOk(await stack.up());
     const wrong = await stack.preview([], { PULUMI_CONFIG_PASSPHRASE: "not-the-passphrase" });
     assertFailed(wrong);

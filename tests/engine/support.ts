@@ -5,7 +5,12 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type EmulatorOptions, type RunningEmulator, type Seed } from "../../emulator";
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+  type Seed,
+} from "../../emulator";
 import {
   describe as describeRun,
   groupAlive,
@@ -113,12 +118,10 @@ export interface EngineFixture {
  * (or once for the suite, `each: false`, for tests that follow one stack through its phases); at
  * the end, every command killed, every process group checked gone, the emulator stopped.
  */
-export function engineFixture(
-  { each = true, emulator: emulatorOptions = { seed: SEED } } = {} as {
-    each?: boolean;
-    emulator?: EmulatorOptions;
-  },
-): EngineFixture {
+export function engineFixture({
+  each = true,
+  emulator: emulatorOptions = { seed: SEED },
+}: { each?: boolean; emulator?: EmulatorOptions } = {}): EngineFixture {
   const stacks: PulumiStack[] = [];
   let counter = 0;
   const fixture: EngineFixture = {

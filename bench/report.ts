@@ -316,8 +316,9 @@ function scalingSection(scaling: ScalingResults | undefined): string[] {
   }
   const per = scalingPerResource(scaling.samples);
   const base = scaling.samples[0];
-  const last = per[per.length - 1];
-  const first = per[0];
+  const lastSample = scaling.samples[scaling.samples.length - 1];
+  const list = (pick: (p: (typeof per)[number]) => number) =>
+    per.map((p) => `${ms(pick(p))} at N = ${p.count}`).join(", ");
   return [
     "## Checkpoints and N",
     "",
@@ -346,7 +347,7 @@ function scalingSection(scaling: ScalingResults | undefined): string[] {
         ]),
     ),
     "",
-    `On the file backend the CLI rewrites the whole checkpoint (every resource's inputs and outputs, the serialized provider twice) when a step starts and when it ends, one write at a time, so a step's cost grows with N and the update's with N squared: per resource, this provider's update goes from ${ms(first.providerMs)} at N = ${first.count} to ${ms(last.providerMs)} at N = ${last.count}. With \`PULUMI_SKIP_CHECKPOINTS=true\` it stays at ${ms(first.providerSkipCheckpointsMs)} to ${ms(last.providerSkipCheckpointsMs)}: the growth is the checkpoint writes. Cognito allows 25 writes/s, i.e. 40 ms per resource; wherever the per-resource time is above that, the engine and not Cognito's quota sets the pace.`,
+    `On the file backend the CLI rewrites the whole checkpoint (every resource's inputs and outputs, the serialized provider twice) when a step starts and when it ends, one write at a time, so a step's cost grows with N and the update's with N squared: per resource, this provider's update takes ${list((p) => p.providerMs)}. With \`PULUMI_SKIP_CHECKPOINTS=true\` it takes ${list((p) => p.providerSkipCheckpointsMs)}, with no growth: the growth is the checkpoint writes (single points move with the machine's load). Cognito allows 25 writes/s, i.e. 40 ms per resource; wherever the per-resource time is above that, the engine and not Cognito's quota sets the pace. At N = ${lastSample.count} the update alone takes ${seconds(lastSample.providerMs)} against N / 25 s = ${seconds(boundMs(lastSample.count))}, and the bench's runs (about ten such updates each) would take about ${((lastSample.providerMs * 10 * 3) / 3_600_000).toFixed(1)} hours for 3 runs, so its N is smaller.`,
     "",
   ];
 }
@@ -399,7 +400,7 @@ export function renderMarkdown(results: BenchResults): string {
     "## The engine's floor and this provider, side by side",
     "",
     ...table(
-      ["command", "this provider", "no-op provider (floor)", "ratio"],
+      ["command", "this provider", "no-op provider (floor)", "ratio (each run's, then the median)"],
       [
         [
           "`pulumi preview`, new stack (Check)",

@@ -1,13 +1,21 @@
-// `npm run bench`: N feedback overrides through the harness and the real provider host against
-// the in-process emulator with Cognito's real quotas; writes bench/results.json (machine facts,
-// every run's raw numbers, medians, ratios) and bench/RESULTS.md generated from it.
+// `npm run bench`: N feedback overrides through the real Pulumi CLI (scripts/pulumi) against the
+// in-process emulator with Cognito's real quotas, side by side with a no-op dynamic provider in
+// the same CLI; writes bench/results.json (machine facts, every run's raw numbers, medians,
+// ratios) and bench/RESULTS.md generated from it.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { DEFAULT_SETTINGS } from "../provider/settings";
-import { DEFAULT_PARALLEL } from "../harness/engine";
-import { measurePreview, measureTrivial, measureUp, type UpSample } from "./measure";
+import { pulumiVersion } from "../scripts/pulumi-cli";
+import {
+  measureProvider,
+  measureScaling,
+  measureTrivial,
+  measureUp,
+  type ScalingSample,
+  type UpSample,
+} from "./measure";
 import {
   renderMarkdown,
   summarize,
@@ -15,7 +23,17 @@ import {
   type BenchResults,
   type MachineFacts,
   type RunSamples,
+  type ScalingResults,
 } from "./report";
+
+/**
+ * Resources per run. N = 1000 is not practical on the file backend: the CLI rewrites the whole
+ * checkpoint at every step, so the update grows with N squared (see RESULTS.md, `--scaling`).
+ */
+const DEFAULT_COUNT = 200;
+
+/** The CLI's default `--parallel`: GOMAXPROCS (the CPUs Go sees) x 4. */
+const DEFAULT_PARALLEL = os.availableParallelism() * 4;
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -27,6 +45,14 @@ function rates(value: string): number[] {
   const list = value.split(",").map(Number);
   if (list.some((r) => !(r > 0))) {
     throw new InvalidArgumentError("must be positive numbers separated by commas, e.g. 20,23,25");
+  }
+  return list;
+}
+
+function counts(value: string): number[] {
+  const list = value.split(",").map(Number);
+  if (list.length < 2 || list.some((c) => !Number.isInteger(c) || c < 1)) {
+    throw new InvalidArgumentError("must be two or more positive integers, e.g. 1,100,300,1000");
   }
   return list;
 }
@@ -46,6 +72,7 @@ function machineFacts(): MachineFacts {
     memoryBytes: os.totalmem(),
     loadAverageAtStart: os.loadavg(),
     node: process.version,
+    pulumiCli: pulumiVersion(),
     pulumi: versionOf("@pulumi/pulumi"),
     awsSdk: versionOf("@aws-sdk/client-cognito-identity-provider"),
     platform: `${os.platform()} ${os.release()}`,
@@ -81,42 +108,67 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
 
 async function oneRun(options: BenchOptions, run: number): Promise<RunSamples> {
   const n = options.count;
-  const trivial = await step("no-op provider: preview, up, preview", () => measureTrivial(n));
-  const provider = await step("provider: preview, unpaced up, preview", () => measurePreview(n));
-  const up = await step("up, default settings", () => measureUp(n));
-  const up64 = await step("up, parallel 64", () => measureUp(n, { parallel: 64 }));
-  const naive = await step("up, naive provider", () => measureUp(n, NAIVE));
+  const skip = { skipPreview: true };
+  const fixedRun = await step("no-op provider, 1 resource: preview, up", () =>
+    measureTrivial(1, { refresh: false, unchanged: false }),
+  );
+  const trivial = await step("no-op provider: preview, up, preview, refresh x 2", () =>
+    measureTrivial(n),
+  );
+  const provider = await step("provider: preview, up, preview, refresh x 2", () =>
+    measureProvider(n),
+  );
+  const up64 = await step("up, parallel 64", () => measureUp(n, { ...skip, parallel: 64 }));
+  const naive = await step("up, naive provider", () => measureUp(n, { ...skip, ...NAIVE }));
   const faults = await step("up, all faults on", () =>
-    measureUp(n, { faults: allFaults(run + 1) }),
+    measureUp(n, { ...skip, faults: allFaults(run + 1) }),
+  );
+  const skipCheckpoints = await step("up, PULUMI_SKIP_CHECKPOINTS=true", () =>
+    measureUp(n, { ...skip, env: { PULUMI_SKIP_CHECKPOINTS: "true" } }),
   );
   const sweep: Record<string, UpSample> = {};
   for (const rate of options.sweepRates) {
     sweep[String(rate)] = await step(`up of ${options.sweepCount} at ${rate} writes/s`, () =>
       measureUp(options.sweepCount, {
+        ...skip,
         config: { "cognito-feedback:writesPerSecond": String(rate) },
       }),
     );
   }
-  return { trivial, provider, up, up64, naive, faults, sweep };
+  return {
+    fixed: { previewNewMs: fixedRun.previewNewMs, upMs: fixedRun.up.wholeUpMs },
+    trivial,
+    provider,
+    up64,
+    naive,
+    faults,
+    skipCheckpoints,
+    sweep,
+  };
 }
 
 async function main(): Promise<void> {
   const cli = new Command("bench")
     .description(
-      "Benchmark N AuthEventFeedback resources through the harness and the real provider host against the emulator with Cognito's real quotas.",
+      "Benchmark N AuthEventFeedback resources through the real Pulumi CLI against the emulator with Cognito's real quotas, side by side with a no-op dynamic provider.",
     )
-    .option("-n, --count <n>", "feedback resources", positiveInt, 1000)
+    .option("-n, --count <n>", "feedback resources", positiveInt, DEFAULT_COUNT)
     .option("-r, --runs <n>", "runs; medians are reported", positiveInt, 3)
     .option(
       "--sweep-count <n>",
-      "resources per write-pacing sweep run (default: min(count, 300))",
+      "resources per write-pacing sweep run (default: min(count, 100))",
       positiveInt,
     )
-    .option("--sweep-rates <list>", "write pacings to sweep", rates, [20, 22, 23, 24, 25])
+    .option("--sweep-rates <list>", "write pacings to sweep", rates, [20, 23, 24, 25])
     .option("-o, --out <dir>", "where results.json and RESULTS.md go", __dirname)
     .option(
       "--from <results.json>",
       "measure nothing: summarize the raw runs of an earlier results.json again and write both files",
+    )
+    .option(
+      "--scaling <counts>",
+      "measure only how the update's time per resource grows with N (once per N, e.g. 1,100,300,1000; the first is the fixed cost) and store it in the results.json in --out",
+      counts,
     )
     .showHelpAfterError()
     .parse();
@@ -127,34 +179,57 @@ async function main(): Promise<void> {
     sweepRates: number[];
     out: string;
     from?: string;
+    scaling?: number[];
   }>();
+  const earlierFile = path.join(flags.out, "results.json");
+  const earlier = fs.existsSync(earlierFile)
+    ? (JSON.parse(fs.readFileSync(earlierFile, "utf8")) as BenchResults)
+    : undefined;
   if (flags.from !== undefined) {
     const raw = JSON.parse(fs.readFileSync(flags.from, "utf8")) as BenchResults;
-    write(flags.out, summarize(raw.machine, raw.options, raw.runs));
+    write(flags.out, summarize(raw.machine, raw.options, raw.runs, raw.scaling));
     return;
   }
+  const started = Date.now();
   const machine = machineFacts();
+  if (flags.scaling !== undefined) {
+    if (earlier === undefined) throw new Error(`${earlierFile} is missing: run the bench first`);
+    const samples: ScalingSample[] = [];
+    for (const count of flags.scaling) {
+      samples.push(
+        await step(`update alone of ${count}: with checkpoints, without`, () =>
+          measureScaling(count),
+        ),
+      );
+    }
+    const scaling: ScalingResults = { machine: finish(machine, started), samples };
+    write(flags.out, summarize(earlier.machine, earlier.options, earlier.runs, scaling));
+    return;
+  }
   const options: BenchOptions = {
     count: flags.count,
     runs: flags.runs,
-    sweepCount: flags.sweepCount ?? Math.min(flags.count, 300),
+    sweepCount: flags.sweepCount ?? Math.min(flags.count, 100),
     sweepRates: flags.sweepRates,
     defaultParallel: DEFAULT_PARALLEL,
     defaultWritesPerSecond: DEFAULT_SETTINGS.writesPerSecond,
+    defaultReadsPerSecond: DEFAULT_SETTINGS.readsPerSecond,
     faults: { ...allFaults(1), seed: "the run's number: 1, 2, ..." },
   };
-  // Loads the SDK, ts-node and both programs' modules once, so the first measurement is no slower.
+  // Every command is a new process, so there is little to warm; one small up brings the CLI, the
+  // SDK and both programs' files into the page cache before the first measurement.
   process.stderr.write("warm-up:\n");
-  await step("both programs, 10 resources", async () => {
-    await measureTrivial(10);
-    await measurePreview(10);
-  });
+  await step("provider, 1 resource: up", () => measureUp(1, { skipPreview: true }));
   const runs: RunSamples[] = [];
   for (let run = 0; run < options.runs; run++) {
     process.stderr.write(`run ${run + 1} of ${options.runs}, ${options.count} resources:\n`);
     runs.push(await oneRun(options, run));
   }
-  write(flags.out, summarize(machine, options, runs));
+  write(flags.out, summarize(finish(machine, started), options, runs, earlier?.scaling));
+}
+
+function finish(machine: MachineFacts, started: number): MachineFacts {
+  return { ...machine, loadAverageAtEnd: os.loadavg(), wallMs: Date.now() - started };
 }
 
 function write(dir: string, results: BenchResults): void {

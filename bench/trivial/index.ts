@@ -1,6 +1,6 @@
 // The host's own floor for the benchmark: `count` resources of a dynamic provider that does
 // nothing, with the same inputs as bench/program (a secret included), so that preview time per
-// resource can be compared with the real provider's in the same harness.
+// resource can be compared with the real provider's in the same CLI.
 import * as pulumi from "@pulumi/pulumi";
 import { overrideAt, tokenAt } from "../scenario";
 

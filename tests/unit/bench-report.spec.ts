@@ -1,12 +1,18 @@
 // The benchmark's pure reduction: medians, ratios computed within a run, and the targets.
 import assert from "node:assert/strict";
-import type { PreviewSample, UpSample } from "../../bench/measure";
-import { checkTargets, median, medianOf, ratiosOf, type RunSamples } from "../../bench/report";
+import type { ProgramSample, UpSample } from "../../bench/measure";
+import {
+  checkTargets,
+  median,
+  medianOf,
+  ratiosOf,
+  scalingPerResource,
+  type RunSamples,
+} from "../../bench/report";
 
 function up(overrides: Partial<UpSample> = {}): UpSample {
   return {
     wholeUpMs: 60_000,
-    updateMs: 50_000,
     callSpanMs: 43_000,
     failedSteps: 0,
     notApplied: 0,
@@ -15,25 +21,36 @@ function up(overrides: Partial<UpSample> = {}): UpSample {
     dropped: 0,
     hostPeakRssBytes: 150 * 2 ** 20,
     stateBytesPerResource: 5200,
+    exportBytesPerResource: 5000,
     providerBytes: 2033,
     ...overrides,
   };
 }
 
-const preview = (newStackMs: number, unchangedMs: number, updateMs: number): PreviewSample => ({
-  newStackMs,
-  unchangedMs,
-  updateMs,
-});
+function program(
+  previewNewMs: number,
+  upMs: number,
+  previewUnchangedMs: number,
+  refreshMs: number,
+): ProgramSample {
+  return {
+    previewNewMs,
+    up: up({ wholeUpMs: upMs }),
+    previewUnchangedMs,
+    refresh: { wallMs: refreshMs, listingsPerUser: 2, failedSteps: 0 },
+    refreshSkipPreview: { wallMs: refreshMs / 2, listingsPerUser: 1, failedSteps: 0 },
+  };
+}
 
 function run(overrides: Partial<RunSamples> = {}): RunSamples {
   return {
-    trivial: preview(8000, 9000, 7000),
-    provider: preview(8800, 9900, 20_000),
-    up: up(),
-    up64: up({ updateMs: 51_000 }),
+    fixed: { previewNewMs: 3000, upMs: 10_000 },
+    trivial: program(8000, 30_000, 9000, 10_000),
+    provider: { ...program(8800, 60_000, 9900, 15_000), up: up() },
+    up64: up({ callSpanMs: 43_860 }),
     naive: up({ failedSteps: 700 }),
-    faults: up({ updateMs: 55_000, internalErrors: 80 }),
+    faults: up({ callSpanMs: 47_300, internalErrors: 80 }),
+    skipCheckpoints: up({ callSpanMs: 41_000 }),
     sweep: { "23": up() },
     ...overrides,
   };
@@ -60,15 +77,21 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     assert.deepEqual(medianOf(samples), { a: 2, b: { c: 20 }, d: null });
   });
 
-  it("GIVEN one run of 1000 resources THEN its ratios compare within the run: update with N/25 s, with the no-op floor taken off, and preview with the no-op provider's", () => {
+  it("GIVEN one run of 1000 resources THEN its ratios compare within the run: calls with N/25 s, the engine's cost per resource above the fixed cost, ours above the floor, preview and refresh with the no-op provider's", () => {
     const r = ratiosOf(run(), 1000);
-    assert.equal(r.updateVsBound, 50_000 / 40_000);
-    assert.equal(r.updateOverFloorVsBound, (50_000 - 7000) / 40_000);
     assert.equal(r.callSpanVsBound, 43_000 / 40_000);
+    assert.equal(r.wholeUpVsBound, 60_000 / 40_000);
+    assert.equal(r.skipCheckpointsCallSpanVsBound, 41_000 / 40_000);
+    assert.equal(r.upVsTrivial, 2);
+    assert.equal(r.engineUpMsPerResource, 20_000 / 999);
+    assert.equal(r.enginePreviewMsPerResource, 5000 / 999);
+    assert.equal(r.providerUpMsPerResource, 30);
     assert.equal(r.previewNewVsTrivial, 1.1);
     assert.equal(r.previewUnchangedVsTrivial, 1.1);
     assert.equal(r.parallel64VsDefault, 1.02);
     assert.equal(r.faultsVsDefault, 1.1);
+    assert.equal(r.refreshVsTrivial, 1.5);
+    assert.equal(r.refreshSkipPreviewVsRefresh, 0.5);
   });
 
   it("GIVEN a fault run with a resource not applied THEN the zero-failures target is not met and says which variant", () => {
@@ -81,12 +104,46 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     });
   });
 
-  it("GIVEN the sizes of a resource THEN the provider is held to 2 KB and the state to 6 KB per resource", () => {
-    const medians = run({ up: up({ providerBytes: 2049, stateBytesPerResource: 6 * 1024 }) });
+  it("GIVEN a refresh that listed a user more than once per host process THEN the listing target is not met", () => {
+    const medians = run();
+    medians.provider.refreshSkipPreview = { wallMs: 1, listingsPerUser: 2, failedSteps: 0 };
+    const listing = checkTargets(medians, ratiosOf(medians, 1000))[3];
+    assert.deepEqual(listing, {
+      target:
+        "refresh lists each user once per host process (2 with its preview, 1 with --skip-preview)",
+      measured: "2.00, 2.00 per user",
+      met: false,
+    });
+  });
+
+  it("GIVEN the sizes of a resource THEN the provider is held to 2 KB and the checkpoint to 6 KB per resource", () => {
+    const medians = run({
+      provider: {
+        ...program(1, 1, 1, 1),
+        up: up({ providerBytes: 2049, stateBytesPerResource: 6 * 1024 }),
+      },
+    });
     const targets = checkTargets(medians, ratiosOf(medians, 1000)).slice(-2);
     assert.deepEqual(targets, [
       { target: "serialized provider at most 2 KB", measured: "2049 bytes", met: false },
-      { target: "state at most 6 KB per resource", measured: "6.00 KB", met: true },
+      { target: "checkpoint file at most 6 KB per resource", measured: "6.00 KB", met: true },
+    ]);
+  });
+
+  it("GIVEN scaling samples THEN the first N's times are taken off before dividing", () => {
+    const sample = (count: number, ms: number) => ({
+      count,
+      providerMs: 2 * ms,
+      providerSkipCheckpointsMs: ms,
+      stateBytesPerResource: 5000,
+    });
+    assert.deepEqual(scalingPerResource([sample(1, 10_000), sample(101, 20_000)]), [
+      {
+        count: 101,
+        providerMs: 200,
+        providerSkipCheckpointsMs: 100,
+        stateBytesPerResource: 5000,
+      },
     ]);
   });
 });

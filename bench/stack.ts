@@ -9,7 +9,7 @@ import { groupAlive, PulumiStack, type ExportedResource } from "../scripts/pulum
 // The one helper still shared with the tests: the list of AWS variables to clear lives there, and
 // a second copy would drift from it (moving it is left to whoever owns tests/support).
 import { isolatedAwsVars } from "../tests/support/env";
-import { ProcessWatch } from "./processes";
+import { ProcessWatch } from "../scripts/processes";
 import { BENCH_ADMIN, overrideAt, scenarioSeed, tokenAt } from "./scenario";
 
 /** The benchmark's Pulumi program. */

@@ -1,11 +1,13 @@
 // Drives the real Pulumi CLI (through scripts/pulumi) for the engine tests, the demo and the bench:
 // one throwaway stack per use, with a `file://` backend, its own PULUMI_HOME and its stack config
 // file outside the program's folder, so that a run leaves nothing in the repository or in ~/.pulumi.
-// Every command runs in its own process group, so the language host, the program and the provider
-// host it starts can be stopped with it.
+// Every command runs in its own process group; the CLI starts each plugin (language host, provider
+// host) in a group of its own, so the driver also watches every descendant of a command in /proc
+// and can stop what a killed CLI leaves behind.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { ProcessWatch } from "./processes";
 
 /** The repository's scripts/pulumi. */
 export const PULUMI_SCRIPT = path.join(__dirname, "pulumi");
@@ -101,9 +103,11 @@ export class PulumiStack {
   /** The stack config file (`--config-file`), kept out of the program's folder. */
   readonly configFile: string;
   private readonly env: NodeJS.ProcessEnv;
-  private readonly running = new Set<RunningCommand>();
+  private readonly live = new Set<RunningCommand>();
   /** The process group of every command started, to check afterwards that none outlived it. */
   readonly groups: number[] = [];
+  /** Every process the commands started, plugins included (Linux /proc). */
+  readonly processes = new ProcessWatch();
   private operations = 0;
 
   private constructor(options: PulumiStackOptions) {
@@ -159,6 +163,7 @@ export class PulumiStack {
       stdio: ["pipe", "pipe", "pipe"],
     });
     if (child.pid !== undefined) this.groups.push(child.pid);
+    const stopWatching = this.processes.sample(child.pid ?? -1, "", 200);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -169,13 +174,14 @@ export class PulumiStack {
       done: new Promise((resolve, reject) => {
         child.on("error", reject);
         child.on("close", (code, signal) => {
-          this.running.delete(command);
+          stopWatching();
+          this.live.delete(command);
           resolve({ args: full, code, signal, stdout, stderr, events: [] });
         });
       }),
       kill: (signal = "SIGKILL") => killGroup(child.pid, signal),
     };
-    this.running.add(command);
+    this.live.add(command);
     return command;
   }
 
@@ -283,9 +289,15 @@ export class PulumiStack {
     return false;
   }
 
-  /** Kills every command still running (a test's cleanup). */
+  /** True while any command of this stack is running. */
+  running(): boolean {
+    return this.live.size > 0;
+  }
+
+  /** Kills every command still running, and every process a killed command left (cleanup). */
   killAll(): void {
-    for (const command of this.running) command.kill("SIGKILL");
+    for (const command of this.live) command.kill("SIGKILL");
+    this.processes.killLeftovers();
   }
 
   private stackFlags(): string[] {

@@ -90,6 +90,9 @@ describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
     await until("10 verdicts are written", () => writes() >= 10);
     up.kill("SIGKILL");
     await up.done;
+    // The CLI's plugins live in process groups of their own and outlive a killed CLI, as after a
+    // hard-cancelled CI job; the runner's teardown stops them, as this does.
+    stack.processes.killLeftovers();
     assert.ok(writes() < COUNT, "killed before the end");
 
     // A kill can land while the file backend rewrites its checkpoint, or while it holds the lock:

@@ -13,7 +13,6 @@ import {
 } from "../../emulator";
 import {
   describe as describeRun,
-  groupAlive,
   PulumiStack,
   pulumiVersion,
   type PulumiRun,
@@ -156,16 +155,19 @@ export function engineFixture({
     fixture.dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-engine-"));
   });
   (each ? afterEach : after)(async () => {
+    const running = stacks.some((s) => s.running());
+    for (const stack of stacks) if (running) stack.killAll();
+    // The CLI stops its plugins as it exits; give the last of them a moment.
+    const leftovers = () => stacks.flatMap((s) => s.processes.alive());
+    const deadline = Date.now() + 5_000;
+    while (leftovers().length > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const left = leftovers();
     for (const stack of stacks) stack.killAll();
-    const groups = stacks.flatMap((s) => s.groups);
     stacks.length = 0;
     await fixture.emulator.stop();
-    // The CLI stops its plugins as it exits; give the last of them a moment.
-    const deadline = Date.now() + 5_000;
-    while (groups.some(groupAlive) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
     fs.rmSync(fixture.dir, { recursive: true, force: true });
-    assert.deepEqual(groups.filter(groupAlive), [], "a process outlived its pulumi command");
+    assert.deepEqual(left, [], "a process a pulumi command started outlived it");
   });
   return fixture;
 }

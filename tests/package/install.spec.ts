@@ -119,7 +119,7 @@ describe("the package, packed and installed as a user gets it", function () {
       assert.ok(files.includes(f), `${f} is missing from the tarball`);
     }
     assert.deepEqual(
-      files.filter((f) => /^package\/(tests|bench|harness|emulator|demo|provider)\//.test(f)),
+      files.filter((f) => /^package\/(tests|bench|scripts|emulator|demo|provider)\//.test(f)),
       [],
       "only the built package ships",
     );

@@ -85,6 +85,13 @@ export class ProcessWatch {
     };
   }
 
+  /** The processes seen that are still alive (the same pid and start time), as pids. */
+  alive(): number[] {
+    return [...this.seen.values()]
+      .filter((p) => readProc(p.pid)?.start === p.start)
+      .map((p) => p.pid);
+  }
+
   /** Kills every process seen that is still alive (the same pid and start time). */
   killLeftovers(): number {
     let killed = 0;

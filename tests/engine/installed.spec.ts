@@ -4,11 +4,11 @@
 // installed package changes (an upgrade), refresh and destroy run the new code; with the package
 // gone, they say to reinstall it.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { BUDGETS } from "../../bench/report";
+import { installInto, packedTarball, PULUMI_TEMPLATE_COMPILER_OPTIONS } from "../support/pack";
 import {
   assertOk,
   basicConfig,
@@ -25,64 +25,32 @@ import {
 
 const PACKAGE = "pulumi-cognito-auth-event-feedback";
 
-/** The tsconfig.json of Pulumi's `typescript` template. */
-const TEMPLATE_TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    outDir: "bin",
-    target: "es2020",
-    module: "commonjs",
-    moduleResolution: "node",
-    sourceMap: true,
-    experimentalDecorators: true,
-    pretty: true,
-    noFallthroughCasesInSwitch: true,
-    noImplicitReturns: true,
-    forceConsistentCasingInFileNames: true,
-  },
-  files: ["index.ts"],
-};
-
-function versionOf(name: string): string {
-  const file = path.join(ROOT, "node_modules", name, "package.json");
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
-}
-
 /** Packs the repository and installs the tarball into a new program folder; returns the folder. */
-function userProject(parent: string): string {
+async function userProject(parent: string): Promise<string> {
   const dir = path.join(parent, "my-stack");
   fs.mkdirSync(dir, { recursive: true });
-  const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", parent], {
-    cwd: ROOT,
-    encoding: "utf8",
-  })
-    .trim()
-    .split("\n")
-    .pop()!;
+  // Pulumi runs a TypeScript program with the project's own ts-node (its vendored one is too old).
+  const tsNode = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/ts-node/package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;
   fs.writeFileSync(
     path.join(dir, "package.json"),
     JSON.stringify({
       name: "my-stack",
       private: true,
       main: "index.ts",
-      dependencies: {
-        "@pulumi/pulumi": versionOf("@pulumi/pulumi"),
-        [PACKAGE]: `file:${path.join(parent, packed)}`,
-      },
-      devDependencies: {
-        "@types/node": versionOf("@types/node"),
-        typescript: versionOf("typescript"),
-        "ts-node": versionOf("ts-node"),
-      },
+      devDependencies: { "ts-node": tsNode },
     }),
   );
-  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TEMPLATE_TSCONFIG, null, 2));
+  fs.writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: PULUMI_TEMPLATE_COMPILER_OPTIONS, files: ["index.ts"] }),
+  );
   fs.copyFileSync(path.join(BASIC, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
   fs.copyFileSync(path.join(BASIC, "index.ts"), path.join(dir, "index.ts"));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--silent"], {
-    cwd: dir,
-    stdio: "ignore",
-  });
+  await installInto(dir, await packedTarball());
   return dir;
 }
 
@@ -97,7 +65,7 @@ describe(onCli("a user's stack outside the repository, package from npm pack"), 
   afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
 
   it("GIVEN the packed package installed WHEN up, upgrade, refresh and destroy run THEN the program type-checks, the verdict lands, and the new build serves refresh and destroy", async () => {
-    const dir = userProject(parent);
+    const dir = await userProject(parent);
     const marker = path.join(parent, "build-2.log");
     const stack = await fx.stack({
       programDir: dir,

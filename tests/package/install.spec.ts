@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { installInto, packedTarball } from "../support/pack";
+import { installInto, packedTarball, PULUMI_TEMPLATE_COMPILER_OPTIONS } from "../support/pack";
 
 const run = promisify(execFile);
 const PACKAGE = "pulumi-cognito-auth-event-feedback";
@@ -54,20 +54,8 @@ console.log(JSON.stringify({
 }));
 `;
 
-// Pulumi's TypeScript template (pulumi new typescript), with only the resolution varied.
-const TEMPLATE = {
-  strict: true,
-  outDir: "bin",
-  target: "es2020",
-  module: "commonjs",
-  moduleResolution: "node",
-  sourceMap: true,
-  experimentalDecorators: true,
-  pretty: false,
-  noFallthroughCasesInSwitch: true,
-  noImplicitReturns: true,
-  forceConsistentCasingInFileNames: true,
-};
+// Pulumi's TypeScript template, with only the resolution varied.
+const TEMPLATE = PULUMI_TEMPLATE_COMPILER_OPTIONS;
 
 // node10 is the template itself, type-checking every declaration file as `pulumi up` does. The
 // other resolutions skip the libraries' own .d.ts bodies (resolution of our entry points is what

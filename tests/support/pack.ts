@@ -14,6 +14,21 @@ const run = promisify(execFile);
 /** The repository root (this file is tests/support/pack.ts). */
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 
+/** The compilerOptions of Pulumi's TypeScript template (`pulumi new typescript`). */
+export const PULUMI_TEMPLATE_COMPILER_OPTIONS = {
+  strict: true,
+  outDir: "bin",
+  target: "es2020",
+  module: "commonjs",
+  moduleResolution: "node",
+  sourceMap: true,
+  experimentalDecorators: true,
+  pretty: false,
+  noFallthroughCasesInSwitch: true,
+  noImplicitReturns: true,
+  forceConsistentCasingInFileNames: true,
+};
+
 /** Where packed tarballs are cached, one folder per content of the tracked files. */
 const CACHE_ROOT = path.join(os.tmpdir(), "pulumi-cognito-auth-event-feedback-pack");
 

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_SETTINGS } from "../provider/settings";
 import { pulumiVersion } from "../scripts/pulumi-cli";
 import {
@@ -16,15 +16,18 @@ import {
   type ScalingSample,
   type UpSample,
 } from "./measure";
+import { provisionedSeed, twoRegionScenario, TWO_REGION_POOLS } from "./regions";
 import {
   renderMarkdown,
   summarize,
   type BenchOptions,
   type BenchResults,
   type MachineFacts,
+  type RegionSamples,
   type RunSamples,
   type ScalingResults,
 } from "./report";
+import { POOL, TOKEN_PREFIX } from "./stack";
 
 /**
  * Resources per run. N = 1000 is not practical on the file backend: the CLI rewrites the whole
@@ -106,6 +109,32 @@ async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
   return value;
 }
 
+/**
+ * The two-region and provisioned-limit scenarios of N overrides (bench/regions.ts), default
+ * settings, each `up --skip-preview` with checkpoints and then with `PULUMI_SKIP_CHECKPOINTS=true`.
+ */
+async function regionRun(n: number): Promise<RegionSamples> {
+  const skip = { skipPreview: true };
+  const noCheckpoints = { env: { PULUMI_SKIP_CHECKPOINTS: "true" } };
+  const twoRegions = { seed: twoRegionScenario(n, TOKEN_PREFIX).seed, pools: TWO_REGION_POOLS };
+  const provisioned = { seed: provisionedSeed(n, POOL, TOKEN_PREFIX) };
+  return {
+    twoRegionWithCheckpoints: await step("up, two regions", () =>
+      measureUp(n, { ...skip, ...twoRegions }),
+    ),
+    twoRegionSkipCheckpoints: await step("up, two regions, PULUMI_SKIP_CHECKPOINTS=true", () =>
+      measureUp(n, { ...skip, ...twoRegions, ...noCheckpoints }),
+    ),
+    provisionedWithCheckpoints: await step("up, provisioned 50 writes/s", () =>
+      measureUp(n, { ...skip, ...provisioned }),
+    ),
+    provisionedSkipCheckpoints: await step(
+      "up, provisioned 50 writes/s, PULUMI_SKIP_CHECKPOINTS=true",
+      () => measureUp(n, { ...skip, ...provisioned, ...noCheckpoints }),
+    ),
+  };
+}
+
 async function oneRun(options: BenchOptions, run: number): Promise<RunSamples> {
   const n = options.count;
   const skip = { skipPreview: true };
@@ -135,6 +164,7 @@ async function oneRun(options: BenchOptions, run: number): Promise<RunSamples> {
       }),
     );
   }
+  const regions = await regionRun(n);
   return {
     fixed: { previewNewMs: fixedRun.previewNewMs, upMs: fixedRun.up.wholeUpMs },
     trivial,
@@ -144,6 +174,7 @@ async function oneRun(options: BenchOptions, run: number): Promise<RunSamples> {
     faults,
     skipCheckpoints,
     sweep,
+    regions,
   };
 }
 
@@ -170,6 +201,12 @@ async function main(): Promise<void> {
       "measure only how the update's time per resource grows with N (once per N, e.g. 1,100,300,1000; the first is the fixed cost) and store it in the results.json in --out",
       counts,
     )
+    .addOption(
+      new Option(
+        "--only <scenarios>",
+        "measure only these scenarios, --runs times at --count, and merge them into the runs of the results.json in --out (run i's samples replace run i's), keeping everything else",
+      ).choices(["regions"]),
+    )
     .showHelpAfterError()
     .parse();
   const flags = cli.opts<{
@@ -180,6 +217,7 @@ async function main(): Promise<void> {
     out: string;
     from?: string;
     scaling?: number[];
+    only?: "regions";
   }>();
   const earlierFile = path.join(flags.out, "results.json");
   const earlier = fs.existsSync(earlierFile)
@@ -187,7 +225,10 @@ async function main(): Promise<void> {
     : undefined;
   if (flags.from !== undefined) {
     const raw = JSON.parse(fs.readFileSync(flags.from, "utf8")) as BenchResults;
-    write(flags.out, summarize(raw.machine, raw.options, raw.runs, raw.scaling));
+    write(
+      flags.out,
+      summarize(raw.machine, raw.options, raw.runs, raw.scaling, raw.regionsMachine),
+    );
     return;
   }
   const started = Date.now();
@@ -203,7 +244,34 @@ async function main(): Promise<void> {
       );
     }
     const scaling: ScalingResults = { machine: finish(machine, started), samples };
-    write(flags.out, summarize(earlier.machine, earlier.options, earlier.runs, scaling));
+    write(
+      flags.out,
+      summarize(earlier.machine, earlier.options, earlier.runs, scaling, earlier.regionsMachine),
+    );
+    return;
+  }
+  if (flags.only === "regions") {
+    if (earlier === undefined) throw new Error(`${earlierFile} is missing: run the bench first`);
+    if (flags.count !== earlier.options.count || flags.runs !== earlier.runs.length) {
+      throw new Error(
+        `${earlierFile} has ${earlier.runs.length} runs of ${earlier.options.count} resources: --only regions merges into them run by run, so give --count ${earlier.options.count} --runs ${earlier.runs.length}`,
+      );
+    }
+    process.stderr.write("warm-up:\n");
+    await step("provider, 1 resource: up", () => measureUp(1, { skipPreview: true }));
+    const runs: RunSamples[] = [];
+    for (const [i, earlierRun] of earlier.runs.entries()) {
+      process.stderr.write(`run ${i + 1} of ${flags.runs}, ${flags.count} resources:\n`);
+      runs.push({ ...earlierRun, regions: await regionRun(flags.count) });
+    }
+    const results = summarize(
+      earlier.machine,
+      earlier.options,
+      runs,
+      earlier.scaling,
+      finish(machine, started),
+    );
+    write(flags.out, results);
     return;
   }
   const options: BenchOptions = {

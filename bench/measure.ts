@@ -2,7 +2,7 @@
 // (scripts/pulumi) against the in-process emulator, reduced to numbers. Wall times are the CLI's,
 // as a user waits for it; how fast Cognito got the calls comes from the emulator's own record.
 import * as fs from "node:fs";
-import type { FaultOptions } from "../emulator";
+import type { FaultOptions, Seed } from "../emulator";
 import { describe as describeRun, type PulumiRun } from "../scripts/pulumi-cli";
 import { EVENTS_PER_USER } from "./scenario";
 import { PROGRAM_DIR, startStack, TRIVIAL_DIR, type BenchStack } from "./stack";
@@ -21,6 +21,10 @@ export interface UpVariant {
   continueOnError?: boolean;
   /** `--skip-preview`: the update alone, in one host process (the variants that only count calls). */
   skipPreview?: boolean;
+  /** The emulator seed; default the one-pool scenario (bench/scenario.ts). */
+  seed?: Seed;
+  /** The pools the overrides alternate between (see `StackOptions.pools`); default the one pool. */
+  pools?: readonly [string] | readonly [string, string];
 }
 
 /** What one `pulumi up` of N overrides measured. */
@@ -168,6 +172,8 @@ export async function measureUp(count: number, variant: UpVariant = {}): Promise
     config: variant.config,
     env: variant.env,
     log: acceptedLog(accepted),
+    seed: variant.seed,
+    pools: variant.pools,
   });
   try {
     return await upOn(stack, count, accepted, variant);

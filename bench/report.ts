@@ -1,6 +1,12 @@
 // Pure: the benchmark's raw samples -> medians, side-by-side ratios, targets, and RESULTS.md.
 import { REAL_QUOTAS } from "../emulator/faults";
 import type { ProgramSample, RefreshSample, ScalingSample, UpSample } from "./measure";
+import {
+  PROVISIONED_WRITES_PER_SECOND,
+  TWO_REGION_POOLS,
+  provisionedCallSpanVsBound,
+  twoRegionCallSpanVsBound,
+} from "./regions";
 
 /** Cognito's UserResourceUpdate quota: both feedback APIs share it (requests per second). */
 export const WRITE_QUOTA = REAL_QUOTAS.UserResourceUpdate;
@@ -49,6 +55,24 @@ export interface RunSamples {
   skipCheckpoints: UpSample;
   /** `up --skip-preview` of the sweep's size at each write pacing (requests per second). */
   sweep: Record<string, UpSample>;
+  /** The two-region and provisioned-limit scenarios (absent in results measured before them). */
+  regions?: RegionSamples;
+}
+
+/**
+ * The scenarios of bench/regions.ts, default settings, Cognito's real quotas per region, each as
+ * `up --skip-preview` with checkpoints (what users get) and with `PULUMI_SKIP_CHECKPOINTS=true`
+ * (the provider's pacing alone, without the engine's checkpoint writes holding steps back).
+ */
+export interface RegionSamples {
+  /** N overrides alternating between a us-east-1 and an eu-west-1 pool, with checkpoints. */
+  twoRegionWithCheckpoints: UpSample;
+  /** The same with `PULUMI_SKIP_CHECKPOINTS=true`. */
+  twoRegionSkipCheckpoints: UpSample;
+  /** N overrides in one region whose seeded provisioned write limit is 50/s, with checkpoints. */
+  provisionedWithCheckpoints: UpSample;
+  /** The same with `PULUMI_SKIP_CHECKPOINTS=true`. */
+  provisionedSkipCheckpoints: UpSample;
 }
 
 /** Facts about the machine and versions a result was measured with. */
@@ -117,6 +141,20 @@ export interface Ratios {
   refreshVsTrivial: number;
   /** `refresh --yes --skip-preview` / `refresh --yes`. */
   refreshSkipPreviewVsRefresh: number;
+  /**
+   * Two regions, `PULUMI_SKIP_CHECKPOINTS=true`: feedback call span / (N / (25 + 25) s), the
+   * provider's per-region pacing. Absent when the runs have no {@link RegionSamples}.
+   */
+  twoRegionCallSpanVsBound?: number;
+  /** The same with checkpoints, as users run it: the engine's checkpoint writes count too. */
+  twoRegionWithCheckpointsCallSpanVsBound?: number;
+  /**
+   * Provisioned 50 writes/s, `PULUMI_SKIP_CHECKPOINTS=true`: feedback call span / (N / 50 s), the
+   * provider's pacing at the discovered limit. Absent when the runs have no {@link RegionSamples}.
+   */
+  provisionedCallSpanVsBound?: number;
+  /** The same with checkpoints, as users run it. */
+  provisionedWithCheckpointsCallSpanVsBound?: number;
 }
 
 /** One target and how the medians meet it. */
@@ -137,6 +175,11 @@ export interface BenchResults {
   targets: TargetCheck[];
   /** Measured once by `--scaling`, kept from the earlier results.json until measured again. */
   scaling?: ScalingResults;
+  /**
+   * When the runs' {@link RegionSamples} were measured apart (`--only regions`, merged into the
+   * earlier runs): that measurement's machine facts. Absent when measured with the rest.
+   */
+  regionsMachine?: MachineFacts;
 }
 
 /** The median of numbers (the mean of the middle two for an even count); NaN for none. */
@@ -189,6 +232,30 @@ export function ratiosOf(run: RunSamples, count: number): Ratios {
     previewUnchangedVsTrivial: provider.previewUnchangedMs / trivial.previewUnchangedMs,
     refreshVsTrivial: refreshMs(provider) / refreshMs(trivial),
     refreshSkipPreviewVsRefresh: (provider.refreshSkipPreview?.wallMs ?? NaN) / refreshMs(provider),
+    ...(run.regions === undefined ? {} : regionRatiosOf(run.regions, count)),
+  };
+}
+
+/** The ratios of one run's {@link RegionSamples}: call spans against their bounds. */
+export function regionRatiosOf(regions: RegionSamples, count: number) {
+  const span = (s: UpSample) => s.callSpanMs / 1000;
+  return {
+    twoRegionCallSpanVsBound: twoRegionCallSpanVsBound(
+      span(regions.twoRegionSkipCheckpoints),
+      count,
+    ),
+    twoRegionWithCheckpointsCallSpanVsBound: twoRegionCallSpanVsBound(
+      span(regions.twoRegionWithCheckpoints),
+      count,
+    ),
+    provisionedCallSpanVsBound: provisionedCallSpanVsBound(
+      span(regions.provisionedSkipCheckpoints),
+      count,
+    ),
+    provisionedWithCheckpointsCallSpanVsBound: provisionedCallSpanVsBound(
+      span(regions.provisionedWithCheckpoints),
+      count,
+    ),
   };
 }
 
@@ -245,6 +312,41 @@ export function checkTargets(medians: RunSamples, ratios: Ratios): TargetCheck[]
       measured: kb(provider.up.stateBytesPerResource),
       met: provider.up.stateBytesPerResource <= BUDGETS.stateBytesPerResource,
     },
+    ...regionTargets(medians.regions, ratios),
+  ];
+}
+
+/** The targets of the two-region and provisioned scenarios; none when they were not measured. */
+function regionTargets(regions: RegionSamples | undefined, ratios: Ratios): TargetCheck[] {
+  if (regions === undefined) return [];
+  const all = [
+    regions.twoRegionWithCheckpoints,
+    regions.twoRegionSkipCheckpoints,
+    regions.provisionedWithCheckpoints,
+    regions.provisionedSkipCheckpoints,
+  ].map(failures);
+  const within = (target: string, skip?: number, withCheckpoints?: number): TargetCheck => ({
+    target,
+    measured: `${fixed(skip ?? NaN)} x (with checkpoints: ${fixed(withCheckpoints ?? NaN)} x)`,
+    met: skip !== undefined && skip <= 1.15,
+  });
+  return [
+    {
+      target:
+        "zero failures (two regions, provisioned 50/s; each with checkpoints, then PULUMI_SKIP_CHECKPOINTS=true)",
+      measured: all.join(", "),
+      met: all.every((f) => f === 0),
+    },
+    within(
+      "two regions: feedback calls within 1.15 x N / (25 + 25) s (PULUMI_SKIP_CHECKPOINTS=true)",
+      ratios.twoRegionCallSpanVsBound,
+      ratios.twoRegionWithCheckpointsCallSpanVsBound,
+    ),
+    within(
+      `provisioned ${PROVISIONED_WRITES_PER_SECOND}/s: feedback calls within 1.15 x N / ${PROVISIONED_WRITES_PER_SECOND} s (PULUMI_SKIP_CHECKPOINTS=true)`,
+      ratios.provisionedCallSpanVsBound,
+      ratios.provisionedWithCheckpointsCallSpanVsBound,
+    ),
   ];
 }
 
@@ -254,7 +356,14 @@ export function summarize(
   options: BenchOptions,
   runs: RunSamples[],
   scaling?: ScalingResults,
+  regionsMachine?: MachineFacts,
 ): BenchResults {
+  const withRegions = runs.filter((r) => r.regions !== undefined).length;
+  if (withRegions !== 0 && withRegions !== runs.length) {
+    throw new Error(
+      `${withRegions} of ${runs.length} runs have the two-region and provisioned samples: all or none must`,
+    );
+  }
   const ratiosPerRun = runs.map((r) => ratiosOf(r, options.count));
   const medians = medianOf(runs);
   const ratios = medianOf(ratiosPerRun);
@@ -267,6 +376,7 @@ export function summarize(
     ratiosPerRun,
     targets: checkTargets(medians, ratios),
     ...(scaling === undefined ? {} : { scaling }),
+    ...(regionsMachine === undefined ? {} : { regionsMachine }),
   };
 }
 
@@ -370,7 +480,7 @@ export function renderMarkdown(results: BenchResults): string {
   const clean = sweep.filter((x) => x.throttledPerRun.every((t) => t === 0) && failures(x.s) === 0);
   const fastestClean = clean.length === 0 ? undefined : Math.max(...clean.map((x) => x.rate));
   const perRun = (key: keyof Ratios) =>
-    results.ratiosPerRun.map((ratios) => fixed(ratios[key])).join(", ");
+    results.ratiosPerRun.map((ratios) => fixed(ratios[key] ?? NaN)).join(", ");
   const users = Math.ceil(n / 10);
   const refreshRow = (name: string, pick: (s: ProgramSample) => RefreshSample | null) => {
     const ours = pick(provider);
@@ -526,6 +636,110 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     `The quota window is strict: 25 calls in any 1000 ms. Paced evenly at r/s, 26 calls span 25 x 1000 / r ms, so the slack against the window is ${sweep.map(({ rate }) => `${Math.max(0, (25 * 1000) / rate - 1000).toFixed(0)} ms at ${rate}/s`).join(", ")}. Timers, the event loop and network jitter eat that slack (see the throttled column), and every throttle costs more than its retry: the adaptive retry mode's client-side rate limiter backs off after it and recovers slowly. The fastest pacing with no throttle in any run is ${fastestClean === undefined ? "none of those swept" : `${fastestClean}/s`}; the default is ${o.defaultWritesPerSecond}/s. The spans against N / r (${sweep.map(({ rate, s }) => `${fixed(s.callSpanMs / ((o.sweepCount / rate) * 1000))} x at ${rate}/s`).join(", ")}): what is above 1 is calls held back by the engine's checkpoint writes and by timer jitter, not by the pacer; the worst runs show how much the machine's load moves that.`,
     "",
+    ...regionsSection(results),
     ...scalingSection(results.scaling),
   ].join("\n");
+}
+
+function regionsSection(results: BenchResults): string[] {
+  const regions = results.medians.regions;
+  const { options: o, ratios: r } = results;
+  if (regions === undefined) {
+    return [
+      "## Two regions and a provisioned limit",
+      "",
+      "Not measured yet: `npm run bench -- --only regions` measures it and merges it into the runs of results.json.",
+      "",
+    ];
+  }
+  const n = o.count;
+  const twoRegionBoundMs = (n / (2 * WRITE_QUOTA)) * 1000;
+  const provisionedBoundMs = (n / PROVISIONED_WRITES_PER_SECOND) * 1000;
+  const perRun = (key: keyof Ratios) =>
+    results.ratiosPerRun.map((ratios) => fixed(ratios[key] ?? NaN)).join(", ");
+  const row = (name: string, s: UpSample, bound: number, key: keyof Ratios) => [
+    name,
+    seconds(s.wholeUpMs),
+    seconds(s.callSpanMs),
+    `${fixed(r[key] ?? NaN)} (${perRun(key)})`,
+    String(s.failedSteps),
+    String(s.notApplied),
+    `${retriesOf(s)} (${s.throttled} / ${s.internalErrors} / ${s.dropped})`,
+    `${seconds(bound)}`,
+  ];
+  const twoSkip = r.twoRegionCallSpanVsBound ?? NaN;
+  const twoWith = r.twoRegionWithCheckpointsCallSpanVsBound ?? NaN;
+  const provSkip = r.provisionedCallSpanVsBound ?? NaN;
+  const provWith = r.provisionedWithCheckpointsCallSpanVsBound ?? NaN;
+  const perSecond = (s: UpSample) => fixed(n / (s.callSpanMs / 1000), 1);
+  const oneRegion = results.medians.provider.up;
+  const engineSays = (withCheckpoints: number, skip: number, s: UpSample) =>
+    withCheckpoints > 1.15 && skip <= 1.15
+      ? `misses 1.15 because of the engine, not the pacing: with the checkpoint writes the calls came at about ${perSecond(s)}/s in all, the engine's own pace on the file backend at this N (the one-region default \`up\` above: ${perSecond(oneRegion)}/s), against ${fixed(skip)} x without them`
+      : withCheckpoints <= 1.15
+        ? "meets 1.15 with checkpoints too"
+        : `misses 1.15 with and without checkpoints (${fixed(withCheckpoints)} x, ${fixed(skip)} x)`;
+  const measuredApart =
+    results.regionsMachine === undefined
+      ? "Measured in each run with the rest."
+      : `Measured apart (\`npm run bench -- --only regions --count ${n} --runs ${o.runs}\`, merged into the runs above by index): ${machineLine(results.regionsMachine)}`;
+  return [
+    "## Two regions and a provisioned limit",
+    "",
+    measuredApart,
+    "",
+    `\`up --yes --skip-preview\` of ${n} resources, default settings, the emulator's real quotas per region; each with checkpoints (what users get) and with \`PULUMI_SKIP_CHECKPOINTS=true\` (the provider's pacing without the engine's checkpoint writes). Two regions: override i in \`${TWO_REGION_POOLS[0]}\` for even i, \`${TWO_REGION_POOLS[1]}\` for odd i, each region with the free 25 writes/s, so the bound is N / (25 + 25) s. Provisioned: one region whose seeded provisioned \`UserResourceUpdate\` limit is ${PROVISIONED_WRITES_PER_SECOND}/s, which the provider reads with GetProvisionedLimit, so the bound is N / ${PROVISIONED_WRITES_PER_SECOND} s.`,
+    "",
+    ...table(
+      [
+        "scenario",
+        "CLI wall time",
+        "feedback calls, first to last",
+        "calls / bound (each run)",
+        "failed steps",
+        "not applied",
+        "retries (throttled / internal / dropped)",
+        "bound",
+      ],
+      [
+        row(
+          "two regions, with checkpoints",
+          regions.twoRegionWithCheckpoints,
+          twoRegionBoundMs,
+          "twoRegionWithCheckpointsCallSpanVsBound",
+        ),
+        row(
+          "two regions, `PULUMI_SKIP_CHECKPOINTS=true`",
+          regions.twoRegionSkipCheckpoints,
+          twoRegionBoundMs,
+          "twoRegionCallSpanVsBound",
+        ),
+        row(
+          `provisioned ${PROVISIONED_WRITES_PER_SECOND}/s, with checkpoints`,
+          regions.provisionedWithCheckpoints,
+          provisionedBoundMs,
+          "provisionedWithCheckpointsCallSpanVsBound",
+        ),
+        row(
+          `provisioned ${PROVISIONED_WRITES_PER_SECOND}/s, \`PULUMI_SKIP_CHECKPOINTS=true\``,
+          regions.provisionedSkipCheckpoints,
+          provisionedBoundMs,
+          "provisionedCallSpanVsBound",
+        ),
+      ],
+    ),
+    "",
+    `- **\`ratios.twoRegionCallSpanVsBound\` = ${fixed(twoSkip)}**: with the checkpoints off, the feedback calls of both regions span ${fixed(twoSkip)} x N / (25 + 25) s, so each region is paced on its own at about ${fixed(n / 2 / (regions.twoRegionSkipCheckpoints.callSpanMs / 1000), 1)} calls/s (the pacing alone, 23 of 25 per region, gives 1.09 x); \`ratios.twoRegionWithCheckpointsCallSpanVsBound\` = ${fixed(twoWith)} is the same run as users get it, which ${engineSays(twoWith, twoSkip, regions.twoRegionWithCheckpoints)}.`,
+    `- **\`ratios.provisionedCallSpanVsBound\` = ${fixed(provSkip)}**: with the checkpoints off, the calls span ${fixed(provSkip)} x N / ${PROVISIONED_WRITES_PER_SECOND} s, about ${fixed(n / (regions.provisionedSkipCheckpoints.callSpanMs / 1000), 1)} calls/s, so the provider paces at the discovered limit (46 of 50; at the free limit's 23/s it would be 2.17 x); \`ratios.provisionedWithCheckpointsCallSpanVsBound\` = ${fixed(provWith)} with checkpoints, which ${engineSays(provWith, provSkip, regions.provisionedWithCheckpoints)}.`,
+    (() => {
+      const throttled = [
+        regions.twoRegionWithCheckpoints,
+        regions.twoRegionSkipCheckpoints,
+        regions.provisionedWithCheckpoints,
+        regions.provisionedSkipCheckpoints,
+      ].map((s) => s.throttled);
+      return `- **Throttled answers** (medians, in the table's order): ${throttled.join(", ")}${throttled.every((t) => t === 0) ? ": neither region's quota was exceeded, and the provisioned region was paced above the free 25/s without a throttle." : "."}`;
+    })(),
+    "",
+  ];
 }

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type FaultOptions, type RunningEmulator } from "../emulator";
+import { startEmulator, type FaultOptions, type RunningEmulator, type Seed } from "../emulator";
 import { groupAlive, PulumiStack, type ExportedResource } from "../scripts/pulumi-cli";
 // The one helper still shared with the tests: the list of AWS variables to clear lives there, and
 // a second copy would drift from it (moving it is left to whoever owns tests/support).
@@ -36,6 +36,16 @@ export interface StackOptions {
   env?: Record<string, string | undefined>;
   /** Called with every emulator request log line, at the time it is logged. */
   log?: (line: string) => void;
+  /**
+   * The emulator seed; default bench/scenario.ts's one pool, {@link POOL}. It must hold every
+   * override's user and event in the pool {@link StackOptions.pools} puts it in.
+   */
+  seed?: Seed;
+  /**
+   * The pools the overrides go to, override i to `pools[i % pools.length]` (the program's
+   * `userPoolId` and, for a second pool, `secondUserPoolId`); default `[POOL]`.
+   */
+  pools?: readonly [string] | readonly [string, string];
 }
 
 /** A running stack: the emulator and the CLI stack of the program against it. */
@@ -61,8 +71,10 @@ export interface BenchStack {
 
 /** Starts the emulator for `count` overrides and creates the program's stack around it. */
 export async function startStack(options: StackOptions): Promise<BenchStack> {
+  const pools = options.pools ?? [POOL];
+  const poolOf = (i: number) => pools[i % pools.length];
   const emulator = await startEmulator({
-    seed: scenarioSeed(options.count, POOL, TOKEN_PREFIX),
+    seed: options.seed ?? scenarioSeed(options.count, POOL, TOKEN_PREFIX),
     faults: options.faults,
     log: options.log,
   });
@@ -93,7 +105,12 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
         ...options.env,
       }),
     });
-    await cli.setAllConfig({ count: String(options.count), userPoolId: POOL, ...options.config });
+    await cli.setAllConfig({
+      count: String(options.count),
+      userPoolId: pools[0],
+      ...(pools[1] === undefined ? {} : { secondUserPoolId: pools[1] }),
+      ...options.config,
+    });
     await cli.setConfig("tokenPrefix", TOKEN_PREFIX, { secret: true });
   } catch (err) {
     await stop();
@@ -126,7 +143,7 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
         const o = overrideAt(i, flip);
         const value = inState.get(o.name)?.outputs?.feedbackValue;
         const state = typeof value === "string" ? value : "nothing";
-        const cognito = emulator.store.feedbackOf(POOL, o.eventId)?.value ?? "nothing";
+        const cognito = emulator.store.feedbackOf(poolOf(i), o.eventId)?.value ?? "nothing";
         if (state !== o.feedbackValue || cognito !== o.feedbackValue) {
           problems.push(
             `${o.name}: declared ${o.feedbackValue}, state has ${state}, Cognito has ${cognito}`,

@@ -8,6 +8,10 @@ import {
   medianOf,
   ratiosOf,
   scalingPerResource,
+  summarize,
+  type BenchOptions,
+  type MachineFacts,
+  type RegionSamples,
   type RunSamples,
 } from "../../bench/report";
 
@@ -53,6 +57,17 @@ function run(overrides: Partial<RunSamples> = {}): RunSamples {
     faults: up({ callSpanMs: 47_300, internalErrors: 80 }),
     skipCheckpoints: up({ callSpanMs: 41_000 }),
     sweep: { "23": up() },
+    ...overrides,
+  };
+}
+
+/** Two regions: N / (25 + 25) = 20 s at N = 1000; provisioned: N / 50 = 20 s. */
+function regions(overrides: Partial<RegionSamples> = {}): RegionSamples {
+  return {
+    twoRegionWithCheckpoints: up({ callSpanMs: 40_000 }),
+    twoRegionSkipCheckpoints: up({ callSpanMs: 22_000 }),
+    provisionedWithCheckpoints: up({ callSpanMs: 44_000 }),
+    provisionedSkipCheckpoints: up({ callSpanMs: 21_000 }),
     ...overrides,
   };
 }
@@ -150,5 +165,80 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
         stateBytesPerResource: 5000,
       },
     ]);
+  });
+
+  it("GIVEN a run without the region scenarios THEN it has no region ratios and no region targets", () => {
+    const r = ratiosOf(run(), 1000);
+    assert.equal("twoRegionCallSpanVsBound" in r, false);
+    assert.equal("provisionedCallSpanVsBound" in r, false);
+    assert.equal(checkTargets(run(), r).length, 6);
+  });
+
+  it("GIVEN a run with the region scenarios THEN the named ratios are the spans without checkpoints against N/(25+25) s and N/50 s, and the with-checkpoints ones have their own names", () => {
+    const r = ratiosOf(run({ regions: regions() }), 1000);
+    assert.equal(r.twoRegionCallSpanVsBound, 1.1);
+    assert.equal(r.twoRegionWithCheckpointsCallSpanVsBound, 2);
+    assert.equal(r.provisionedCallSpanVsBound, 1.05);
+    assert.equal(r.provisionedWithCheckpointsCallSpanVsBound, 2.2);
+  });
+
+  it("GIVEN region scenarios slow only with checkpoints THEN their 1.15 targets are met on the spans without checkpoints and say both", () => {
+    const medians = run({ regions: regions() });
+    const targets = checkTargets(medians, ratiosOf(medians, 1000)).slice(6);
+    assert.deepEqual(targets, [
+      {
+        target:
+          "zero failures (two regions, provisioned 50/s; each with checkpoints, then PULUMI_SKIP_CHECKPOINTS=true)",
+        measured: "0, 0, 0, 0",
+        met: true,
+      },
+      {
+        target:
+          "two regions: feedback calls within 1.15 x N / (25 + 25) s (PULUMI_SKIP_CHECKPOINTS=true)",
+        measured: "1.10 x (with checkpoints: 2.00 x)",
+        met: true,
+      },
+      {
+        target:
+          "provisioned 50/s: feedback calls within 1.15 x N / 50 s (PULUMI_SKIP_CHECKPOINTS=true)",
+        measured: "1.05 x (with checkpoints: 2.20 x)",
+        met: true,
+      },
+    ]);
+  });
+
+  it("GIVEN a region scenario with a failure or a span over 1.15 x its bound THEN its target is not met", () => {
+    const medians = run({
+      regions: regions({
+        provisionedWithCheckpoints: up({ notApplied: 2 }),
+        twoRegionSkipCheckpoints: up({ callSpanMs: 23_200 }),
+      }),
+    });
+    const [zero, two, provisioned] = checkTargets(medians, ratiosOf(medians, 1000)).slice(6);
+    assert.equal(zero.measured, "0, 0, 2, 0");
+    assert.equal(zero.met, false);
+    assert.equal(two.met, false);
+    assert.equal(provisioned.met, true);
+  });
+
+  it("GIVEN runs of which only some have the region scenarios THEN summarize refuses them; all of them THEN the ratios are the per-run ratios' medians", () => {
+    const machine = { cpuModel: "test" } as MachineFacts;
+    const options = { count: 1000, runs: 3 } as BenchOptions;
+    assert.throws(
+      () => summarize(machine, options, [run({ regions: regions() }), run()]),
+      /1 of 2 runs have the two-region and provisioned samples/,
+    );
+    const spans = [30_000, 22_000, 21_000];
+    const results = summarize(
+      machine,
+      options,
+      spans.map((callSpanMs) =>
+        run({ regions: regions({ twoRegionSkipCheckpoints: up({ callSpanMs }) }) }),
+      ),
+      undefined,
+      machine,
+    );
+    assert.equal(results.ratios.twoRegionCallSpanVsBound, 1.1);
+    assert.equal(results.regionsMachine, machine);
   });
 });

@@ -5,11 +5,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type FaultOptions, type RunningEmulator, type Seed } from "../emulator";
-import { groupAlive, PulumiStack, type ExportedResource } from "../scripts/pulumi-cli";
+import { PulumiStack, type ExportedResource } from "../scripts/pulumi-cli";
 // The one helper still shared with the tests: the list of AWS variables to clear lives there, and
 // a second copy would drift from it (moving it is left to whoever owns tests/support).
 import { isolatedAwsVars } from "../tests/support/env";
-import { ProcessWatch } from "../scripts/processes";
+import type { ProcessWatch } from "../scripts/processes";
 import { BENCH_ADMIN, overrideAt, scenarioSeed, tokenAt } from "./scenario";
 
 /** The benchmark's Pulumi program. */
@@ -79,17 +79,13 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
     log: options.log,
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-bench-"));
-  const processes = new ProcessWatch();
   let cli: PulumiStack | undefined;
   const stop = async () => {
-    cli?.killAll();
-    const groups = cli?.groups ?? [];
     // The CLI stops its plugins as it exits; give the last of them a moment, then kill the rest.
     const deadline = Date.now() + 5_000;
-    while (groups.some(groupAlive) && Date.now() < deadline)
+    while (cli !== undefined && cli.processes.alive().length > 0 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
-    for (const group of groups.filter(groupAlive)) process.kill(-group, "SIGKILL");
-    processes.killLeftovers();
+    cli?.killAll();
     await emulator.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
@@ -124,7 +120,7 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
   return {
     emulator,
     cli: stack,
-    processes,
+    processes: stack.processes,
     tokens: () => Array.from({ length: options.count }, (_, i) => tokenAt(TOKEN_PREFIX, i)),
     checkpointFile() {
       const stacks = path.join(dir, "backend", ".pulumi", "stacks");

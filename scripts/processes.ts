@@ -59,7 +59,7 @@ export class ProcessWatch {
   /**
    * Samples the descendants of `root` every `intervalMs` until the returned function is called;
    * that function gives the highest peak resident memory seen of a process whose command line
-   * contains `match` (null when none was seen).
+   * contains `match` (null when none was seen; `match` "" records the processes only).
    */
   sample(root: number, match: string, intervalMs = 250): () => number | null {
     let peak: number | null = null;
@@ -72,7 +72,8 @@ export class ProcessWatch {
         const p = queue.pop()!;
         this.seen.set(`${p.pid}/${p.start}`, p);
         queue.push(...(children.get(p.pid) ?? []));
-        if (!cmdline(p.pid).includes(match)) continue;
+        // No match asked for: the caller only wants the processes recorded, not their memory.
+        if (match === "" || !cmdline(p.pid).includes(match)) continue;
         const rss = peakRss(p.pid);
         if (rss !== undefined) peak = Math.max(peak ?? 0, rss);
       }

@@ -104,8 +104,6 @@ export class PulumiStack {
   readonly configFile: string;
   private readonly env: NodeJS.ProcessEnv;
   private readonly live = new Set<RunningCommand>();
-  /** The process group of every command started, to check afterwards that none outlived it. */
-  readonly groups: number[] = [];
   /** Every process the commands started, plugins included (Linux /proc). */
   readonly processes = new ProcessWatch();
   private operations = 0;
@@ -162,7 +160,6 @@ export class PulumiStack {
       detached: true,
       stdio: ["pipe", "pipe", "pipe"],
     });
-    if (child.pid !== undefined) this.groups.push(child.pid);
     const stopWatching = this.processes.sample(child.pid ?? -1, "", 200);
     let stdout = "";
     let stderr = "";
@@ -357,6 +354,18 @@ export function customSteps(run: PulumiRun): Step[] {
   return found;
 }
 
+/**
+ * The steps of a run as sorted `op name` strings, the halves of a replace left out (the engine
+ * reports a replace as three steps; `create-replacement` and `delete-replaced` add nothing to it).
+ * `nameOf` shortens a resource's name; a failed step reads `failed <op> <name>`.
+ */
+export function opsOf(run: PulumiRun, nameOf: (step: Step) => string = (s) => s.name): string[] {
+  return customSteps(run)
+    .filter((s) => s.op !== "create-replacement" && s.op !== "delete-replaced")
+    .map((s) => `${s.failed ? "failed " : ""}${s.op} ${nameOf(s)}`)
+    .sort();
+}
+
 /** A command and everything it printed, for an error message. */
 export function describe(result: PulumiRun): string {
   const how = result.code === null ? `was killed by ${result.signal}` : `exited ${result.code}`;
@@ -369,16 +378,6 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
     process.kill(-pid, signal);
   } catch {
     // Already gone.
-  }
-}
-
-/** True while any process of the group led by `pid` is alive. */
-export function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -17,6 +17,7 @@ import {
   pulumiVersion,
   type PulumiRun,
   customSteps,
+  opsOf,
   type PulumiStackOptions,
 } from "../../scripts/pulumi-cli";
 import { credentialEnv, FAKE_ADMIN, isolatedAwsVars } from "../support/env";
@@ -175,14 +176,8 @@ export function engineFixture({
 /** The steps a run took (or, for a preview, planned) for the program's custom resources. */
 export const steps = customSteps;
 
-/** The run's steps as sorted `op name` strings. */
-export function ops(run: PulumiRun): string[] {
-  // A replace is reported as three steps; its two halves say nothing the "replace" does not.
-  return steps(run)
-    .filter((s) => s.op !== "create-replacement" && s.op !== "delete-replaced")
-    .map((s) => `${s.failed ? "failed " : ""}${s.op} ${s.name}`)
-    .sort();
-}
+/** The run's steps as sorted `op name` strings (see {@link opsOf}). */
+export const ops = (run: PulumiRun): string[] => opsOf(run);
 
 /** The error diagnostics of a run, as the CLI reports them (trimmed). */
 export function errors(run: PulumiRun): string[] {

@@ -34,7 +34,7 @@ export default tseslint.config(
   {
     // The serialized provider loads its implementation lazily by package name (see the file's header);
     // an eslint-disable comment there would be serialized into every resource's state.
-    files: ["provider/provider.ts"],
+    files: ["provider/resource/serialized-provider.ts"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   prettier,

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { bigOverridesFile, type Breakage } from "../tests/support/big-overrides";
+import { bigOverridesFile, type Breakage } from "./big-overrides";
 
 const COUNT = 50_000;
 const RUNS = 5;

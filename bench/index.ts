@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_SETTINGS } from "../provider/settings";
+import { DEFAULT_SETTINGS } from "../provider/cognito/settings";
 import { pulumiVersion } from "../scripts/pulumi-cli";
 import {
   measureProvider,

@@ -6,10 +6,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator, type FaultOptions, type RunningEmulator, type Seed } from "../emulator";
 import { PulumiStack, type ExportedResource } from "../scripts/pulumi-cli";
-// The one helper still shared with the tests: the list of AWS variables to clear lives there, and
-// a second copy would drift from it (moving it is left to whoever owns tests/support).
-import { isolatedAwsVars } from "../tests/support/env";
+import { isolatedAwsVars } from "../emulator/client-env";
 import type { ProcessWatch } from "../scripts/processes";
+import { parseUrn } from "../provider/shared/pulumi-wire";
 import { BENCH_ADMIN, overrideAt, scenarioSeed, tokenAt } from "./scenario";
 
 /** The benchmark's Pulumi program. */
@@ -133,7 +132,7 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
     },
     resources,
     async mismatches(flip = false) {
-      const inState = new Map((await resources()).map((r) => [r.urn.split("::").pop(), r]));
+      const inState = new Map((await resources()).map((r) => [parseUrn(r.urn)?.name, r]));
       const problems: string[] = [];
       for (let i = 0; i < options.count; i++) {
         const o = overrideAt(i, flip);

@@ -14,16 +14,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Command } from "commander";
 import { loadSeedFile, startEmulator, type RunningEmulator } from "../emulator";
+import { credentialEnv, isolatedAwsVars } from "../emulator/client-env";
 import { renderReviewMarkdown, summarizePreview } from "../provider";
 import { opsOf, PulumiStack, pulumiVersion, type PulumiRun } from "../scripts/pulumi-cli";
 import { ACTS, ALL_TOKENS, POOL, type Act } from "./story";
 
 const ROOT = path.resolve(__dirname, "..");
 // The seed's made-up admin keys: admin mode signs with them, the emulator checks the signature.
-const ADMIN = {
-  AWS_ACCESS_KEY_ID: "AKIDEMULATORADMIN",
-  AWS_SECRET_ACCESS_KEY: "emulator-secret-not-real",
-};
+const ADMIN = { accessKeyId: "AKIDEMULATORADMIN", secretAccessKey: "emulator-secret-not-real" };
 /** Stands for the demo's scratch folder in recordings, so they hold no machine path. */
 export const SCRATCH_PLACEHOLDER = "<demo-scratch>";
 
@@ -112,18 +110,7 @@ async function main(record: string | undefined): Promise<number> {
       workDir: path.join(dir, "pulumi"),
       passphrase: crypto.randomBytes(24).toString("base64"),
       stack: "demo",
-      env: {
-        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: emulator.url,
-        ...ADMIN,
-        AWS_SESSION_TOKEN: undefined,
-        AWS_PROFILE: undefined,
-        AWS_REGION: undefined,
-        AWS_DEFAULT_REGION: undefined,
-        AWS_ENDPOINT_URL: undefined,
-        AWS_CONFIG_FILE: path.join(dir, "no-aws-config"),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, "no-aws-credentials"),
-        AWS_EC2_METADATA_DISABLED: "true",
-      },
+      env: isolatedAwsVars(emulator.url, credentialEnv(ADMIN)),
     });
     await stack.setConfig("overridesFile", file);
     let tokens = "";

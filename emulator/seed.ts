@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import Ajv, { type ErrorObject } from "ajv";
 import { LineCounter, parseDocument, type Document } from "yaml";
+import { isRecord } from "../provider/shared/records";
 import schema from "./seed.schema.json";
 
 /** Threat protection (advanced security) mode of a pool. */
@@ -306,10 +307,6 @@ class FirstSeen {
     if (before === undefined) this.seen.set(key, at);
     return before;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function listAt(value: unknown, key: string): unknown[] {

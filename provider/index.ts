@@ -1,46 +1,11 @@
-// Package entry point: the resource class, its types and the shared provider object; the
-// overrides file (loader, component), the events JSON shape and the preview review summary.
-export { AuthEventFeedback } from "./resource";
-export { provider } from "./provider";
-export {
-  AuthEventFeedbackSet,
-  type AuthEventFeedbackSetArgs,
-  type OverrideInput,
-} from "./feedback-set";
+// Package entry point. Each feature folder's index says what it offers:
+//   resource/  the AuthEventFeedback resource and the provider Pulumi stores in state
+//   gitops/    the overrides file and the AuthEventFeedbackSet component
+//   review/    `pulumi preview --json` -> a pull-request comment
+//   events/    a user's auth events as a table, JSON or overrides entries
+//   cognito/   the Cognito calls (also the "./cognito" subpath)
+export * from "./resource";
+export * from "./gitops";
+export * from "./review";
+export * from "./events";
 export { FEEDBACK_RESOURCE_TYPE, FEEDBACK_SET_TYPE } from "./type-tokens";
-export {
-  formatOverridesProblem,
-  OverridesError,
-  parseOverrides,
-  validateOverrides,
-  type Override,
-  type OverridesOptions,
-  type OverridesProblem,
-  type OverridesResult,
-} from "./overrides";
-export { loadOverridesFile } from "./overrides-file";
-export { renderEventsJson, toEventJson, type EventJson } from "./events-render";
-export { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
-export {
-  displayValue,
-  NotAPreviewError,
-  REVIEW_ACTIONS,
-  summarizePreview,
-  type ReviewAction,
-  type ReviewDiagnostic,
-  type ReviewRow,
-  type ReviewSummary,
-} from "./preview-summary";
-export {
-  maskUsername,
-  renderReviewJson,
-  renderReviewMarkdown,
-  type RenderOptions,
-} from "./review-render";
-export type {
-  AuthEventFeedbackArgs,
-  AuthEventFeedbackInputs,
-  AuthEventFeedbackOutputs,
-  FeedbackMode,
-  FeedbackValue,
-} from "./types";

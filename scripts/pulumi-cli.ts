@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ProcessWatch } from "./processes";
+import { parseUrn } from "../provider/shared/pulumi-wire";
 
 /** The repository's scripts/pulumi. */
 export const PULUMI_SCRIPT = path.join(__dirname, "pulumi");
@@ -345,7 +346,7 @@ export function customSteps(run: PulumiRun): Step[] {
     if ((metadata.new ?? metadata.old)?.custom !== true) continue;
     found.push({
       op: metadata.op,
-      name: metadata.urn.slice(metadata.urn.lastIndexOf("::") + 2),
+      name: parseUrn(metadata.urn)?.name ?? metadata.urn,
       type: metadata.type,
       failed: failed !== undefined,
       metadata,

@@ -5,9 +5,9 @@ import {
   formatOverridesProblem,
   moreProblemsLine,
   parseOverrides,
-} from "../overrides";
-import { DEFAULT_TOKENS_CONFIG_KEY } from "../token-config";
-import type { CliIo, ExitCode } from "./program";
+} from "../gitops/overrides";
+import { DEFAULT_TOKENS_CONFIG_KEY } from "../gitops/token-config";
+import type { CliIo, ExitCode } from "./io";
 
 interface CheckOptions {
   tokensConfigKey: string;

@@ -2,9 +2,9 @@
 // write overrides. Commander wiring only: flags are checked by ../events-options.ts, events
 // selected by ../event-filter.ts and printed by ../events-render.ts; the listing is ../cognito.ts.
 import { Option, type Command } from "commander";
-import type { AuthEventSummary } from "../cognito";
-import { filterEvents, isFiltering } from "../event-filter";
-import { EventsUsageError, parseEventsOptions, type RawEventsOptions } from "../events-options";
+import type { AuthEventSummary } from "../cognito/operations";
+import { filterEvents, isFiltering } from "../events/filter";
+import { EventsUsageError, parseEventsOptions, type RawEventsOptions } from "../events/options";
 import {
   EVENTS_FORMATS,
   progressLine,
@@ -12,9 +12,8 @@ import {
   renderEventsTable,
   renderOverrideEntries,
   type EventsFormat,
-} from "../events-render";
-import type { CliIo, ExitCode } from "./program";
-import { usageHint } from "./usage";
+} from "../events/render";
+import { usageHint, type CliIo, type ExitCode } from "./io";
 
 interface EventsFlags extends RawEventsOptions {
   format: EventsFormat;
@@ -135,7 +134,7 @@ export function registerEvents(program: Command, io: CliIo, exit: ExitCode): voi
       let listed = 0;
       try {
         // Loaded here, so the other subcommands start without the AWS SDK.
-        const { listUserAuthEvents } = await import("../cognito");
+        const { listUserAuthEvents } = await import("../cognito/operations");
         await listUserAuthEvents({
           userPoolId,
           username,

@@ -1,49 +1,12 @@
 // The `cognito-feedback` command line: commander wiring only. Each subcommand lives in its own
 // module and registers itself on the program; the work is done by the package's pure modules.
-import { readFileSync, writeFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./check";
 import { registerEvents } from "./events";
 import { registerReview } from "./review";
-import { usageHint } from "./usage";
+import { usageHint, type CliIo, type ExitCode } from "./io";
 
-/** Where the command line reads and writes, so tests can run it in process. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Reads a file as UTF-8 text; throws when it cannot. */
-  readFile(path: string): string;
-  /** Reads all of standard input as UTF-8 text. */
-  readStdin(): Promise<string>;
-  /** Writes a file as UTF-8 text (`review --full-output`); throws when it cannot. */
-  writeFile(path: string, text: string): void;
-  /** True when stderr is a terminal (progress is shown there). @default false */
-  stderrIsTTY?: boolean;
-  /** The clock, for relative dates such as `--since 7d`. @default () => new Date() */
-  now?: () => Date;
-}
-
-/** The exit code a subcommand's action settles on (0 unless it sets one). */
-export interface ExitCode {
-  code: number;
-}
-
-/** The real process's streams and file system. */
-export function processIo(): CliIo {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    readFile: (path) => readFileSync(path, "utf8"),
-    writeFile: (path, text) => writeFileSync(path, text, "utf8"),
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
-    },
-    stderrIsTTY: process.stderr.isTTY === true,
-    now: () => new Date(),
-  };
-}
+export { processIo, type CliIo } from "./io";
 
 // package.json sits two levels up from both provider/cli/ and dist/cli/.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,13 +1,13 @@
 // `cognito-feedback review <preview.json>`: a pull-request comment from `pulumi preview --json`.
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { NotAPreviewError, summarizePreview } from "../preview-summary";
+import { NotAPreviewError, summarizePreview } from "../review/summary";
 import {
   DEFAULT_MAX_BYTES,
   renderReviewJson,
   renderReviewMarkdown,
   type RenderOptions,
-} from "../review-render";
-import type { CliIo, ExitCode } from "./program";
+} from "../review/render";
+import type { CliIo, ExitCode } from "./io";
 
 interface ReviewOptions {
   format: "markdown" | "json";

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import type { PulumiStack } from "../../scripts/pulumi-cli";
+import { UNKNOWN } from "../../provider/shared/pulumi-wire";
 import {
   assertFailed,
   assertOk,
@@ -213,7 +214,7 @@ describe(onCli("a pool id not known until apply"), function () {
     assertOk(preview);
     const planned = steps(preview).find((s) => s.type.endsWith("AuthEventFeedback"))!;
     assert.equal(planned.op, "create");
-    assert.equal(planned.metadata.new?.inputs?.userPoolId, "04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+    assert.equal(planned.metadata.new?.inputs?.userPoolId, UNKNOWN);
     assert.match(preview.stdout, /\+ 3 to create/);
     assert.deepEqual(fx.emulator.store.requests, []);
 

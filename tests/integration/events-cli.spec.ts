@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadSeedFile, type Seed, type SeedEvent } from "../../emulator";
 import { runCli, type CliIo } from "../../provider/cli/program";
-import { parseOverrides } from "../../provider/overrides";
+import { parseOverrides } from "../../provider/gitops/overrides";
 import {
   ADMIN_AND_AUDITOR,
   credentialEnv,

@@ -2,7 +2,7 @@
 // that are gone, no credentials, no permission, pagination, and one listing per user per process.
 import assert from "node:assert/strict";
 import type { RunningEmulator, Seed } from "../../emulator";
-import { listUserAuthEvents, type AuthEventSummary } from "../../provider/cognito";
+import { listUserAuthEvents, type AuthEventSummary } from "../../provider/cognito/operations";
 import { provider } from "../../provider";
 import { manyEvents } from "../contract/helpers";
 import {

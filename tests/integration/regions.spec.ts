@@ -11,7 +11,7 @@ import {
   type SeedCredential,
 } from "../../emulator";
 import { provider } from "../../provider";
-import { discoveredLimitsMessage, discoveryFallbackMessage } from "../../provider/limits";
+import { discoveredLimitsMessage, discoveryFallbackMessage } from "../../provider/cognito/limits";
 import {
   twoRegionCallSpanVsBound,
   twoRegionScenario,

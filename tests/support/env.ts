@@ -1,14 +1,15 @@
 // Test helpers for the process environment, which is how the AWS SDK is configured (endpoint,
 // credentials, retries), exactly as in the provider host.
 import assert from "node:assert/strict";
-import * as os from "node:os";
-import * as path from "node:path";
 import {
   startEmulator,
   type EmulatorOptions,
   type RunningEmulator,
   type SeedCredential,
 } from "../../emulator";
+import { credentialEnv, isolatedAwsVars } from "../../emulator/client-env";
+
+export { credentialEnv, isolatedAwsVars };
 
 /** Obviously fake credentials the emulator seeds in tests accept. */
 export const FAKE_ADMIN = { accessKeyId: "AKIDFAKEADMIN", secretAccessKey: "fake-secret-not-real" };
@@ -23,35 +24,6 @@ export const ADMIN_AND_AUDITOR: readonly SeedCredential[] = [
   { ...FAKE_ADMIN, name: "admin" },
   { ...FAKE_AUDITOR, name: "auditor", deny: ["AdminListUserAuthEvents"] },
 ];
-
-/** The environment variables that make the AWS SDK sign with `credential`. */
-export function credentialEnv(credential: { accessKeyId: string; secretAccessKey: string }) {
-  return {
-    AWS_ACCESS_KEY_ID: credential.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credential.secretAccessKey,
-  };
-}
-
-/** Variables that would let the SDK find real credentials or reach beyond loopback. */
-const ISOLATION: Record<string, string | undefined> = {
-  AWS_ACCESS_KEY_ID: undefined,
-  AWS_SECRET_ACCESS_KEY: undefined,
-  AWS_SESSION_TOKEN: undefined,
-  AWS_PROFILE: undefined,
-  AWS_REGION: undefined,
-  AWS_DEFAULT_REGION: undefined,
-  AWS_ENDPOINT_URL: undefined,
-  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
-  AWS_MAX_ATTEMPTS: undefined,
-  AWS_RETRY_MODE: undefined,
-  AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
-  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
-  AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
-  // Never let the credential chain ask the instance metadata service (a non-loopback address).
-  AWS_EC2_METADATA_DISABLED: "true",
-  AWS_CONFIG_FILE: path.join(os.tmpdir(), "cognito-feedback-tests-no-aws-config"),
-  AWS_SHARED_CREDENTIALS_FILE: path.join(os.tmpdir(), "cognito-feedback-tests-no-aws-credentials"),
-};
 
 /** Sets (or, for undefined, removes) environment variables; returns a function that restores them. */
 export function setEnv(vars: Record<string, string | undefined>): () => void {
@@ -80,17 +52,6 @@ export async function withEnv<T>(
   } finally {
     restore();
   }
-}
-
-/**
- * Variables for an environment with no AWS credentials, config files or metadata service, pointed
- * at `endpoint` (undefined = remove), e.g. a provider host's `env`.
- */
-export function isolatedAwsVars(
-  endpoint: string,
-  extra: Record<string, string | undefined> = {},
-): Record<string, string | undefined> {
-  return { ...ISOLATION, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoint, ...extra };
 }
 
 /** Sets this process's environment to {@link isolatedAwsVars}; returns a function that restores it. */

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { inputViolations } from "../../emulator/validation";
-import { checkInputs } from "../../provider/validate";
+import { checkInputs } from "../../provider/resource/inputs";
 
 /** Strings of `char` repeated to lengths just around a limit. */
 const aroundLength = (char: string, limit: number) =>

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { Pacer, RegionalPacers } from "../../../../provider/cognito/pacing";
+
+/** Start times of calls made at `arrivals` (ms), each waiting what the pacer says. */
+function starts(pacer: Pacer, arrivals: number[]): number[] {
+  return arrivals.map((t) => t + pacer.reserve(t));
+}
+
+describe("pacing: the process-wide interval scheduler (fake clock)", () => {
+  it("GIVEN 20 calls/s and 5 calls at once THEN they start 50 ms apart", () => {
+    assert.deepEqual(
+      starts(new Pacer({ ratePerSecond: 20 }), [0, 0, 0, 0, 0]),
+      [0, 50, 100, 150, 200],
+    );
+  });
+
+  it("GIVEN calls spaced wider than the interval THEN none waits", () => {
+    assert.deepEqual(
+      starts(new Pacer({ ratePerSecond: 20 }), [0, 60, 200, 1000]),
+      [0, 60, 200, 1000],
+    );
+  });
+
+  it("GIVEN a burst of 3 after an idle spell THEN 3 start at once and the rest are spaced", () => {
+    const pacer = new Pacer({ ratePerSecond: 10, burst: 3 });
+    assert.deepEqual(starts(pacer, [1000, 1000, 1000, 1000, 1000]), [1000, 1000, 1000, 1100, 1200]);
+  });
+
+  describe("GIVEN pacing off THEN no call waits", () => {
+    for (const rate of [0, Infinity]) {
+      it(`rate ${rate}`, () => {
+        const pacer = new Pacer({ ratePerSecond: rate });
+        assert.deepEqual(starts(pacer, [0, 0, 0]), [0, 0, 0]);
+        assert.equal(pacer.ratePerSecond, Infinity);
+      });
+    }
+  });
+
+  it("GIVEN the rate changes WHEN more calls come THEN they follow the new rate", () => {
+    const pacer = new Pacer({ ratePerSecond: 10 });
+    assert.deepEqual(starts(pacer, [0, 0]), [0, 100]);
+    pacer.configure({ ratePerSecond: 50 });
+    assert.deepEqual(starts(pacer, [100, 100, 100]), [200, 220, 240]);
+  });
+
+  describe("GIVEN a bad rate or burst THEN it refuses", () => {
+    for (const options of [
+      { ratePerSecond: -1 },
+      { ratePerSecond: NaN },
+      { ratePerSecond: 5, burst: 0 },
+    ]) {
+      it(JSON.stringify(options), () => assert.throws(() => new Pacer(options), RangeError));
+    }
+  });
+
+  it("GIVEN any arrivals, rate and burst THEN no one-second window holds more than burst + rate starts", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 300 }),
+        (rate, burst, times) => {
+          const pacer = new Pacer({ ratePerSecond: rate, burst });
+          const arrivals = [...times].sort((a, b) => a - b);
+          const begun = starts(pacer, arrivals);
+          begun.forEach((t, i) =>
+            assert.ok(t >= arrivals[i], "a call never starts before it arrives"),
+          );
+          const sorted = [...begun].sort((a, b) => a - b);
+          for (let i = 0; i < sorted.length; i++) {
+            const inWindow = sorted.filter((t) => t >= sorted[i] && t < sorted[i] + 1000).length;
+            assert.ok(inWindow <= burst + rate, `${inWindow} starts in one second`);
+          }
+        },
+      ),
+    );
+  });
+
+  describe("per region", () => {
+    const rates = { writesPerSecond: 20, readsPerSecond: 40 };
+
+    it("GIVEN the same region twice THEN the same pacers (shared by every resource of the region)", () => {
+      const pacers = new RegionalPacers();
+      assert.equal(pacers.of("us-east-1", rates), pacers.of("us-east-1", rates));
+    });
+
+    it("GIVEN calls in two regions at once THEN each region's calls are spaced on their own, and reads apart from writes", () => {
+      const pacers = new RegionalPacers();
+      const east = pacers.of("us-east-1", rates);
+      const west = pacers.of("eu-west-1", rates);
+      assert.deepEqual(starts(east.write, [0, 0, 0]), [0, 50, 100]);
+      assert.deepEqual(starts(west.write, [0, 0, 0]), [0, 50, 100]);
+      assert.deepEqual(starts(east.read, [0, 0]), [0, 25]);
+    });
+  });
+});

@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import type { AuthEventSummary } from "../../../../provider/cognito/operations";
+import {
+  EVENT_TYPES,
+  filterEvents,
+  isFiltering,
+  matchesFilter,
+  RISK_DECISIONS,
+  RISK_LEVELS,
+  type EventFilter,
+} from "../../../../provider/events/filter";
+
+const AT = (iso: string) => new Date(iso);
+
+/** A risky sign-in nobody judged yet. */
+const RISKY: AuthEventSummary = {
+  eventId: "risky",
+  creationDate: AT("2026-11-03T22:41:09Z"),
+  eventType: "SignIn",
+  riskLevel: "High",
+  riskDecision: "Block",
+};
+/** A harmless password change someone already marked Valid. */
+const JUDGED: AuthEventSummary = {
+  eventId: "judged",
+  creationDate: AT("2026-10-28T18:02:11Z"),
+  eventType: "PasswordChange",
+  riskLevel: "Low",
+  riskDecision: "NoRisk",
+  feedbackValue: "Valid",
+  feedbackProvider: "Admin",
+};
+/** An event Cognito reported nothing about but its id. */
+const BARE: AuthEventSummary = { eventId: "bare" };
+
+describe("event filter: which events to judge", () => {
+  const table: [string, EventFilter, string[]][] = [
+    ["no criteria", {}, ["risky", "judged", "bare"]],
+    ["since, inclusive", { since: AT("2026-10-28T18:02:11Z") }, ["risky", "judged"]],
+    ["since, after the newest", { since: AT("2026-11-03T22:41:10Z") }, []],
+    ["one risk level", { riskLevels: ["High"] }, ["risky"]],
+    ["either risk level", { riskLevels: ["Low", "High"] }, ["risky", "judged"]],
+    ["risk decision", { riskDecisions: ["NoRisk"] }, ["judged"]],
+    ["event type", { eventTypes: ["SignIn", "SignUp"] }, ["risky"]],
+    ["without feedback", { withoutFeedback: true }, ["risky", "bare"]],
+    ["withoutFeedback false", { withoutFeedback: false }, ["risky", "judged", "bare"]],
+    ["all at once (and)", { riskLevels: ["Low"], withoutFeedback: true }, []],
+    ["an empty list matches nothing", { riskLevels: [] }, []],
+  ];
+  for (const [name, filter, expected] of table) {
+    it(`GIVEN ${name} WHEN filtered THEN ${expected.join(", ") || "nothing"} remain, in order`, () => {
+      assert.deepEqual(
+        filterEvents([RISKY, JUDGED, BARE], filter).map((e) => e.eventId),
+        expected,
+      );
+    });
+  }
+
+  it("GIVEN an event whose date could not be read THEN --since leaves it out rather than let it through", () => {
+    assert.equal(
+      matchesFilter({ eventId: "x", creationDate: new Date(NaN) }, { since: AT("2000-01-01") }),
+      false,
+    );
+  });
+
+  it("GIVEN filters THEN isFiltering says whether any criterion restricts the listing", () => {
+    assert.equal(isFiltering({}), false);
+    assert.equal(isFiltering({ withoutFeedback: false }), false);
+    assert.equal(isFiltering({ withoutFeedback: true }), true);
+    assert.equal(isFiltering({ eventTypes: ["SignIn"] }), true);
+  });
+
+  // Values outside Cognito's enums too: the filter must not trust its input.
+  const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+  const word = (values: readonly string[]) => fc.oneof(fc.constantFrom(...values), fc.string());
+  const date = fc.date({ min: AT("2020-01-01"), max: AT("2030-01-01"), noInvalidDate: false });
+  const event: fc.Arbitrary<AuthEventSummary> = fc.record(
+    {
+      eventId: fc.string(),
+      creationDate: date,
+      eventType: word(EVENT_TYPES),
+      riskLevel: word(RISK_LEVELS),
+      riskDecision: word(RISK_DECISIONS),
+      feedbackValue: fc.constantFrom("Valid" as const, "Invalid" as const),
+    },
+    { requiredKeys: ["eventId"] },
+  );
+  const filter: fc.Arbitrary<EventFilter> = fc.record({
+    since: maybe(date.filter((d) => !Number.isNaN(d.getTime()))),
+    riskLevels: maybe(fc.subarray([...RISK_LEVELS])),
+    riskDecisions: maybe(fc.subarray([...RISK_DECISIONS])),
+    eventTypes: maybe(fc.subarray([...EVENT_TYPES])),
+    withoutFeedback: maybe(fc.boolean()),
+  });
+
+  /** Each criterion, stated independently of the implementation. */
+  function violations(e: AuthEventSummary, f: EventFilter): string[] {
+    const out: string[] = [];
+    const created = e.creationDate?.getTime() ?? NaN;
+    if (f.since !== undefined && !(created >= f.since.getTime())) out.push("since");
+    if (f.riskLevels && !f.riskLevels.some((v) => v === e.riskLevel)) out.push("riskLevel");
+    if (f.riskDecisions && !f.riskDecisions.some((v) => v === e.riskDecision)) out.push("decision");
+    if (f.eventTypes && !f.eventTypes.some((v) => v === e.eventType)) out.push("eventType");
+    if (f.withoutFeedback === true && e.feedbackValue !== undefined) out.push("feedback");
+    return out;
+  }
+
+  it("PROPERTY: the filter never returns an event outside it, and never drops one inside it", () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 20 }), filter, (events, f) => {
+        const kept = filterEvents(events, f);
+        for (const e of kept) assert.deepEqual(violations(e, f), [], JSON.stringify(e));
+        const expected = events.filter((e) => violations(e, f).length === 0);
+        assert.deepEqual(kept, expected);
+      }),
+    );
+  });
+});

@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  looksLikeSecret,
+  sourceExcerpt,
+  withholdSecrets,
+} from "../../../../provider/shared/secret-like";
+
+/** Obviously fake: a JWT's shape with a short payload and signature ("fake", "fake-sig"). */
+const FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.ZmFrZQ.ZmFrZS1zaWc";
+
+describe("looksLikeSecret: credentials pasted into free text are caught, prose and ids are not", () => {
+  const flagged: [string, string, string][] = [
+    [
+      "a long token-like word",
+      `token ${"fake" + "Z9".repeat(16)}`,
+      "a 36-character token-like string",
+    ],
+    [
+      "a token inside a link's query string",
+      `https://example.com/fb?event=1&token=${"fake" + "x1".repeat(14)}`,
+      "a 38-character token-like string",
+    ],
+    ["an AWS access key id", "key AKIAFAKEFAKEFAKE0000 leaked", "an AWS access key id"],
+    ["a JSON Web Token", "eyJhbGciOiJub25lIn0.eyJmYWtlIjp0cnVlfQ.", "a JSON Web Token"],
+    ["a JWT with a short payload and signature", `reason: ${FAKE_JWT}`, "a JSON Web Token"],
+    ["a YAML alias named like a JWT", `a: *${FAKE_JWT}`, "a JSON Web Token"],
+  ];
+  for (const [name, text, what] of flagged) {
+    it(`GIVEN ${name} THEN it is reported as ${what}`, () => {
+      assert.equal(looksLikeSecret(text), what);
+    });
+  }
+
+  const clean: [string, string][] = [
+    ["a sentence", "Alice confirmed by phone that she was in Lisbon, not Berlin."],
+    ["an event id (UUID)", "7875548a-bd00-490a-93b8-fa36fe42a3e0"],
+    ["a long slug", "customer-reported-suspicious-login-2026-11-01-from-new-device"],
+    ["a ticket link", "https://tickets.example.com/browse/SEC-1234"],
+    ["a git commit link", `https://git.example.com/commit/${"0123456789abcdef".repeat(4)}`],
+    ["an email address", "alice.long.name+security-team@example.com"],
+  ];
+  for (const [name, text] of clean) {
+    it(`GIVEN ${name} THEN nothing is reported`, () =>
+      assert.equal(looksLikeSecret(text), undefined));
+  }
+
+  it("GIVEN any UUID or hyphenated words WHEN checked THEN nothing is reported (property)", () => {
+    const words = fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.uuid(), words, (uuid, parts) => {
+        assert.equal(looksLikeSecret(`${uuid} ${parts.join("-")}`), undefined);
+      }),
+    );
+  });
+
+  it("GIVEN a random base64url run of 32+ characters with letters and digits THEN it is reported, and never echoed (property)", () => {
+    const token = fc
+      .stringMatching(/^[A-Za-z0-9_-]{0,40}$/)
+      .map((s) => `fake${s.replace(/[-_]/g, "")}Q7${"k".repeat(26)}`);
+    fc.assert(
+      fc.property(
+        token,
+        fc.constantFrom("", "see ", "link: https://x.example/?t="),
+        (t, prefix) => {
+          const what = looksLikeSecret(`${prefix}${t}`);
+          assert.ok(what !== undefined);
+          assert.ok(!what.includes(t));
+        },
+      ),
+    );
+  });
+});
+
+describe("withholdSecrets and sourceExcerpt: quoted text never carries a secret", () => {
+  const cases: [string, string, string][] = [
+    ["prose", "Unresolved alias: anchor-1", "Unresolved alias: anchor-1"],
+    [
+      "a JWT inside a parser's message",
+      `Unresolved alias (the anchor must be set before the alias): ${FAKE_JWT}`,
+      "Unresolved alias (the anchor must be set before the alias): <withheld: it looks like a secret>",
+    ],
+    [
+      "an access key id among words",
+      "key AKIAFAKEFAKEFAKE0000, here",
+      "key <withheld: it looks like a secret>, here",
+    ],
+  ];
+  for (const [name, text, shown] of cases) {
+    it(`GIVEN ${name} WHEN withheld THEN it reads ${JSON.stringify(shown)}`, () =>
+      assert.equal(withholdSecrets(text), shown));
+  }
+
+  const excerpts: [string, string, number, string | undefined][] = [
+    ["a plain line", "    reason: Alice was in Lisbon.\n", 4, "    reason: Alice was in Lisbon."],
+    [
+      "a line holding a JWT",
+      `    reason: "${FAKE_JWT}\n`,
+      6,
+      "<line 6 withheld: it looks like a secret>",
+    ],
+    ["a blank line", "   \n", 2, undefined],
+    [
+      "a long line with a token past the cut",
+      `    reason: ${"word ".repeat(30)}${FAKE_JWT}`,
+      9,
+      "<line 9 withheld: it looks like a secret>",
+    ],
+  ];
+  for (const [name, line, n, shown] of excerpts) {
+    it(`GIVEN ${name} WHEN excerpted THEN it is ${JSON.stringify(shown)}`, () =>
+      assert.equal(sourceExcerpt(line, n), shown));
+  }
+
+  it("GIVEN a line over 120 characters WHEN excerpted THEN it is cut to 120 with an ellipsis", () => {
+    const shown = sourceExcerpt(`    reason: ${"a".repeat(200)}`, 1) ?? "";
+    assert.equal([...shown].length, 120);
+    assert.ok(shown.endsWith("…"));
+  });
+});

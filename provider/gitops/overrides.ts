@@ -12,6 +12,7 @@ import { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
 import type { FeedbackValue } from "../resource/types";
 import { isEventId } from "../cognito/values";
 import { checkInputs, eventKey, type InputProblem } from "../resource/inputs";
+import { labelOf, PROPERTIES } from "../resource/properties";
 
 // `yaml` is only needed for text the fast parser refuses: loaded then, not at start-up (it is a
 // noticeable part of a `check` run's start).
@@ -275,13 +276,28 @@ function schemaProblems(value: unknown): Found[] {
     });
 }
 
-// The file calls the resource's feedbackValue `verdict`; check's reasons start with the property.
+// The file names some properties its own way (feedbackValue is `verdict`); check's reasons start
+// with the property's name.
 function inFileTerms(problem: InputProblem): string {
-  const reason = problem.reason.replace(/^feedbackValue\b/, "verdict");
+  const label = labelOf(problem.property);
+  const reason = problem.reason.startsWith(problem.property)
+    ? `${label}${problem.reason.slice(problem.property.length)}`
+    : problem.reason;
   return /must be a string, but it is a (number|boolean)\.$/.test(reason)
     ? `${reason} Put it in quotes.`
     : reason;
 }
+
+// The properties an entry sets, each under its field name.
+const FILE_PROPERTIES = PROPERTIES.filter((p) => p.fileField !== undefined);
+
+// An entry's fields as the resource's inputs.
+function inputsOfEntry(entry: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(FILE_PROPERTIES.map((p) => [p.name, entry[p.fileField as string]]));
+}
+
+// Optional for the resource, required in the file: a verdict in Git says why.
+const FILE_REQUIRES = ["reason"];
 
 /** The resource's `check` rules on each entry, by the entry's fields. */
 function checkProblems(value: unknown): { found: Found[]; overrides: (Override | undefined)[] } {
@@ -301,19 +317,12 @@ function checkProblems(value: unknown): { found: Found[]; overrides: (Override |
     if (!isRecord(entry)) return undefined;
     const inherits = entry.userPoolId === undefined;
     const { inputs, failures } = checkInputs(
-      {
-        userPoolId: inherits ? defaultPool : entry.userPoolId,
-        username: entry.username,
-        eventId: entry.eventId,
-        feedbackValue: entry.verdict,
-        reason: entry.reason,
-        ticket: entry.ticket,
-      },
-      { require: ["reason"] },
+      { ...inputsOfEntry(entry), userPoolId: inherits ? defaultPool : entry.userPoolId },
+      { require: FILE_REQUIRES },
     );
     for (const f of failures) {
       if (f.property === "userPoolId" && inherits && defaultPool !== undefined) continue;
-      const field = f.property === "feedbackValue" ? "verdict" : f.property;
+      const field = labelOf(f.property);
       const message =
         f.property === "userPoolId" && inherits
           ? `${f.reason.replace(/\.$/, "")}, or set userPoolId once at the top of the file for every entry.`

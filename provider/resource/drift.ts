@@ -16,7 +16,7 @@
 // visible change. The token is not in outputs, so it cannot be in returned inputs either; the
 // program supplies it again on the next `up`.
 import type { FeedbackValue } from "./types";
-import { INPUT_PROPERTIES, storedRegion } from "./inputs";
+import { STORED_INPUTS, VERDICT } from "./properties";
 
 type Props = Record<string, unknown>;
 
@@ -67,17 +67,16 @@ export function classifyListingFailure(
   return transient ? "fail" : "unchecked";
 }
 
-// Every input but the token, which is never in outputs. Audit notes are inputs too: dropping them
-// would show as a change at the next `up`.
-const STORED_INPUTS = INPUT_PROPERTIES.filter((p) => p !== "feedbackToken");
-
-/** The stored inputs that match `state`, with `feedbackValue` replaced (or removed when undefined). */
+/**
+ * The stored inputs that match `state` (every input kept in outputs: the token never is; audit
+ * notes are, as dropping them would show as a change at the next `up`), with the verdict replaced
+ * by the live one (or removed when undefined).
+ */
 function inputsOf(state: Props, feedbackValue: FeedbackValue | undefined): Props {
   const inputs: Props = {};
-  for (const key of STORED_INPUTS) {
-    const value =
-      key === "feedbackValue" ? feedbackValue : key === "region" ? storedRegion(state) : state[key];
-    if (value !== undefined) inputs[key] = value;
+  for (const p of STORED_INPUTS) {
+    const value = p === VERDICT ? feedbackValue : (p.fromState?.(state) ?? state[p.name]);
+    if (value !== undefined) inputs[p.name] = value;
   }
   return inputs;
 }

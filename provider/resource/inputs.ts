@@ -1,27 +1,12 @@
 // Pure validation behind `check`: the Cognito API's own constraints, checked before anything is sent.
 // No I/O, no SDK: the same rules serve the provider, the overrides file and the events command.
-import {
-  EVENT_ID,
-  EVENT_ID_MAX,
-  normalizeFeedbackValue,
-  POOL_ID,
-  POOL_ID_MAX,
-  REGION,
-  regionOfPoolId,
-  TOKEN,
-  USERNAME,
-  USERNAME_MAX,
-} from "../cognito/values";
+import { normalizeFeedbackValue, regionOfPoolId } from "../cognito/values";
 import { isUnknown } from "../shared/pulumi-wire";
 import { looksLikeSecret } from "../shared/secret-like";
+import { NEVER_ECHOED, PROPERTIES, type Property } from "./properties";
 import type { AuthEventFeedbackInputs } from "./types";
 
-/** Longest `reason` accepted: a sentence or two; details belong in the ticket. */
-const REASON_MAX = 500;
-/** Longest `ticket` accepted: a ticket key or a link. */
-const TICKET_MAX = 200;
-
-const POOL_EXAMPLE = `like "us-east-1_AbC123xyZ"`;
+export { INPUT_PROPERTIES, NEVER_ECHOED, storedRegion } from "./properties";
 
 /** One failed input: the property's name and what to do about it. */
 export interface InputProblem {
@@ -36,170 +21,12 @@ export interface CheckOutcome {
 }
 
 /**
- * The region stored state names: its `region`, or, for state written before region was an output,
- * the pool id's prefix. Undefined when neither gives one.
- */
-export function storedRegion(props: Readonly<Record<string, unknown>>): string | undefined {
-  return typeof props.region === "string" ? props.region : regionOfPoolId(props.userPoolId);
-}
-
-/**
  * One event's key, `<userPoolId>/<eventId>`: the resource id, and how an event is told apart from
  * another (the username is left out, as Cognito treats it as sensitive).
  */
 export function eventKey(userPoolId: unknown, eventId: unknown): string {
   return `${String(userPoolId)}/${String(eventId)}`;
 }
-
-function describeType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
-}
-
-function whitespaceHint(value: string): string {
-  return value.trim() !== value ? " Remove the leading or trailing whitespace." : "";
-}
-
-type Rule = (value: string) => string | undefined;
-
-const poolIdRule: Rule = (v) => {
-  if (v.length > POOL_ID_MAX) {
-    return `userPoolId is ${v.length} characters long; Cognito allows at most ${POOL_ID_MAX}. Use the pool id, ${POOL_EXAMPLE}, not its ARN or name.`;
-  }
-  if (!POOL_ID.test(v)) {
-    return `userPoolId ${JSON.stringify(v)} is not a Cognito user pool id: it must be <region>_<id>, ${POOL_EXAMPLE} (find it in the Cognito console or with \`aws cognito-idp list-user-pools\`).${whitespaceHint(v)}`;
-  }
-  if (regionOfPoolId(v) === undefined) {
-    return `userPoolId ${JSON.stringify(v)} does not start with an AWS region: Cognito pool ids are <region>_<id>, ${POOL_EXAMPLE}, and the region is taken from that prefix.`;
-  }
-  return undefined;
-};
-
-// The username is sensitive in Cognito's model, so reasons describe it without echoing it.
-const usernameRule: Rule = (v) => {
-  if (v.length > USERNAME_MAX) {
-    return `username is ${v.length} characters long; Cognito allows at most ${USERNAME_MAX}. Use the username, an alias (email, phone) or the sub.`;
-  }
-  if (!USERNAME.test(v)) {
-    return `username contains whitespace or control characters, which no Cognito username, alias or sub has: copy it exactly as Cognito shows it.${whitespaceHint(v)}`;
-  }
-  return undefined;
-};
-
-const eventIdRule: Rule = (v) => {
-  if (v.length > EVENT_ID_MAX) {
-    return `eventId is ${v.length} characters long; Cognito event ids have at most ${EVENT_ID_MAX}. Use the EventId shown by AdminListUserAuthEvents or the console's sign-in history.`;
-  }
-  if (!EVENT_ID.test(v)) {
-    return `eventId ${JSON.stringify(v)} is not a Cognito event id: only letters, digits, '_', '+' and '-' are allowed. Use the EventId shown by AdminListUserAuthEvents or the console's sign-in history.${whitespaceHint(v)}`;
-  }
-  return undefined;
-};
-
-const feedbackValueRule: Rule = (v) =>
-  normalizeFeedbackValue(v) === undefined
-    ? `feedbackValue ${JSON.stringify(v)} is not a verdict: use "Valid" (the sign-in was the real user) or "Invalid" (it was not); letter case does not matter.`
-    : undefined;
-
-// Never echo the token: a reason may end up in CI logs.
-const feedbackTokenRule: Rule = (v) =>
-  TOKEN.test(v)
-    ? undefined
-    : `feedbackToken has characters a Cognito feedback token never has (allowed: letters, digits, '-', '_', '=', '.'): copy it again from the notification link, or leave feedbackToken out to use admin mode (IAM).`;
-
-// reason and ticket are audit notes kept in plain text (state, previews, Git), so they must not
-// carry a credential; the secret itself is never echoed.
-function secretInNote(name: string, v: string): string | undefined {
-  const what = looksLikeSecret(v);
-  return what === undefined
-    ? undefined
-    : `${name} contains what looks like a secret (${what}): ${name} is kept in plain text in state and shown in previews. Remove it; a feedback token belongs in feedbackToken, which is always a secret.`;
-}
-
-const reasonRule: Rule = (v) => {
-  if (v.trim() === "") {
-    return "reason is blank: say in a sentence why the verdict is right (who confirmed it, and how).";
-  }
-  if (v.length > REASON_MAX) {
-    return `reason is ${v.length} characters long; at most ${REASON_MAX} are allowed: summarise it and put the details in the ticket.`;
-  }
-  return secretInNote("reason", v);
-};
-
-const ticketRule: Rule = (v) => {
-  if (v.length > TICKET_MAX) {
-    return `ticket is ${v.length} characters long; at most ${TICKET_MAX} are allowed: give a reference like "SEC-1234" or a link.`;
-  }
-  if (/\s/.test(v)) {
-    return `ticket contains whitespace: give one reference, like "SEC-1234" or a link to the ticket.`;
-  }
-  return secretInNote("ticket", v);
-};
-
-const regionRule: Rule = (v) =>
-  REGION.test(v)
-    ? undefined
-    : `region ${JSON.stringify(v)} is not an AWS region id like "us-east-1": fix it, or leave region out to take it from userPoolId.`;
-
-interface Field {
-  name: keyof AuthEventFeedbackInputs;
-  required: boolean;
-  rule: Rule;
-  missing: string;
-}
-
-const FIELDS: Field[] = [
-  {
-    name: "userPoolId",
-    required: true,
-    rule: poolIdRule,
-    missing: `userPoolId is required: set it to the user pool's id, ${POOL_EXAMPLE}.`,
-  },
-  {
-    name: "username",
-    required: true,
-    rule: usernameRule,
-    missing:
-      "username is required: set it to the user's username, an alias (email, phone) or the sub.",
-  },
-  {
-    name: "eventId",
-    required: true,
-    rule: eventIdRule,
-    missing:
-      "eventId is required: set it to the EventId of the sign-in you are giving feedback on.",
-  },
-  {
-    name: "feedbackValue",
-    required: true,
-    rule: feedbackValueRule,
-    missing: `feedbackValue is required: set it to "Valid" or "Invalid".`,
-  },
-  {
-    name: "feedbackToken",
-    required: false,
-    rule: feedbackTokenRule,
-    missing: "",
-  },
-  {
-    name: "region",
-    required: false,
-    rule: regionRule,
-    missing: "",
-  },
-  {
-    name: "reason",
-    required: false,
-    rule: reasonRule,
-    missing:
-      "reason is required: say in a sentence why the verdict is right (who confirmed it, and how).",
-  },
-  { name: "ticket", required: false, rule: ticketRule, missing: "" },
-];
-
-/** The resource's input properties, in the order failures are reported. */
-export const INPUT_PROPERTIES: readonly string[] = FIELDS.map((f) => f.name);
 
 /** Options of {@link checkInputs}. */
 export interface CheckOptions {
@@ -210,18 +37,21 @@ export interface CheckOptions {
   require?: readonly string[];
 }
 
-function checkField(field: Field, value: unknown): string | undefined {
-  if (value === undefined || value === null) return field.required ? field.missing : undefined;
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+
+function checkField(p: Property, required: boolean, value: unknown): string | undefined {
+  if (value === undefined || value === null) return required ? p.missing : undefined;
   if (typeof value !== "string") {
-    return `${field.name} must be a string, but it is ${describeType(value)}.`;
+    return `${p.name} must be a string, but it is ${describeType(value)}.`;
   }
   if (value === "") {
-    if (field.name === "feedbackToken") {
-      return "feedbackToken is empty: set the event's feedback token, or leave feedbackToken out to use admin mode (IAM).";
-    }
-    return field.required ? field.missing : `${field.name} is empty: set it or leave it out.`;
+    return p.empty ?? (required ? p.missing : `${p.name} is empty: set it or leave it out.`);
   }
-  return field.rule(value);
+  return p.rule(value);
 }
 
 /**
@@ -238,16 +68,16 @@ export function checkInputs(
   const failures: InputProblem[] = [];
   const required = new Set(options.require ?? []);
 
-  for (const raw of FIELDS) {
-    const field = required.has(raw.name) && raw.missing !== "" ? { ...raw, required: true } : raw;
-    const value = news[field.name];
+  for (const p of PROPERTIES) {
+    const value = news[p.name];
     if (isUnknown(value)) {
-      inputs[field.name] = value;
+      inputs[p.name] = value;
       continue;
     }
-    const reason = checkField(field, value);
-    if (reason !== undefined) failures.push({ property: field.name, reason });
-    if (value !== undefined && value !== null) inputs[field.name] = value;
+    const mustHave = p.required || (required.has(p.name) && p.missing !== undefined);
+    const reason = checkField(p, mustHave, value);
+    if (reason !== undefined) failures.push({ property: p.name, reason });
+    if (value !== undefined && value !== null) inputs[p.name] = value;
   }
 
   const feedback = normalizeFeedbackValue(inputs.feedbackValue);
@@ -271,14 +101,10 @@ export function checkInputs(
 }
 
 /**
- * Inputs whose value the Pulumi CLI must never print. The engine prints a failing property's raw
+ * The failures as `check` hands them to the engine. The engine prints a failing property's raw
  * value (`property p value {…} has a problem`), in clear even for secrets unless the value is
- * byte-equal to secret stack config; a failure without a property prints only its reason.
- */
-export const NEVER_ECHOED: readonly string[] = ["feedbackToken", "username"];
-
-/**
- * The failures as `check` hands them to the engine: those of {@link NEVER_ECHOED} inputs, and of
+ * byte-equal to secret stack config; a failure without a property prints only its reason. So the
+ * failures of {@link NEVER_ECHOED} inputs, and of
  * any input whose value looks like a credential, lose their `property`, so the CLI prints
  * `resource 'x' has a problem: <reason>` and no value. Every reason names its property already.
  */
@@ -314,10 +140,9 @@ export class InvalidInputsError extends Error {
  */
 export function parseInputs(raw: Record<string, unknown>): AuthEventFeedbackInputs {
   const { inputs, failures } = checkInputs(raw);
-  for (const field of FIELDS) {
-    if (isUnknown(inputs[field.name])) {
-      failures.push({ property: field.name, reason: `${field.name} is not known yet.` });
-    }
+  for (const { name } of PROPERTIES) {
+    if (isUnknown(inputs[name]))
+      failures.push({ property: name, reason: `${name} is not known yet.` });
   }
   if (failures.length > 0) throw new InvalidInputsError(failures);
   return inputs as unknown as AuthEventFeedbackInputs;

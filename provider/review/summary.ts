@@ -3,8 +3,7 @@
 // that block the change. Accepted shape: docs/preview-json.md. Secret values are never read: a
 // secret is shown as `[secret]` whatever form it comes in.
 import { FEEDBACK_RESOURCE_TYPE, FEEDBACK_SET_TYPE } from "../type-tokens";
-import { NOTE_PROPERTIES, UPDATE_PROPERTIES } from "../resource/diff";
-import { normalizeFeedbackValue } from "../cognito/values";
+import { labelOf, propertiesOf, VERDICT, type Property } from "../resource/properties";
 import { isSecretValue, isUnknown, parseUrn } from "../shared/pulumi-wire";
 import { isRecord } from "../shared/records";
 
@@ -116,10 +115,6 @@ export function displayValue(value: unknown): string | undefined {
   return NOT_SHOWN_PLACEHOLDER;
 }
 
-function verdictOf(value: unknown): string | undefined {
-  return normalizeFeedbackValue(value) ?? displayValue(value);
-}
-
 function typeOfUrn(urn: string): string {
   return parseUrn(urn)?.type ?? "";
 }
@@ -193,11 +188,14 @@ function field(state: Props | undefined, key: string, prefer: "inputs" | "output
   return undefined;
 }
 
-// What an update can change, each with the name the review gives it (the file's `verdict`).
-const NOTE_FIELDS: [string, string][] = [...UPDATE_PROPERTIES, ...NOTE_PROPERTIES].map((p) => [
-  p,
-  p === "feedbackValue" ? "verdict" : p,
-]);
+// What an update can change; the review names each as the overrides file does (`verdict`).
+const UPDATE_FIELDS: readonly Property[] = [...propertiesOf("update"), ...propertiesOf("note")];
+
+// How a property reads in the review: its normalized value (the verdict's spelling), else as shown.
+function shownAs(p: Property, value: unknown): string | undefined {
+  const normal = p.normalize?.(value);
+  return typeof normal === "string" ? normal : displayValue(value);
+}
 
 function rowOf(action: ReviewAction, steps: Step[]): ReviewRow {
   // A replace comes as up to three steps; the `replace` one carries both states.
@@ -208,9 +206,9 @@ function rowOf(action: ReviewAction, steps: Step[]): ReviewRow {
   const prefer = action === "delete" ? "outputs" : "inputs";
   const show = (key: string) => displayValue(field(current, key, prefer));
   const oldVerdict =
-    action === "create" ? undefined : verdictOf(field(oldState, "feedbackValue", "outputs"));
+    action === "create" ? undefined : shownAs(VERDICT, field(oldState, VERDICT.name, "outputs"));
   const newVerdict =
-    action === "delete" ? undefined : verdictOf(field(newState, "feedbackValue", "inputs"));
+    action === "delete" ? undefined : shownAs(VERDICT, field(newState, VERDICT.name, "inputs"));
 
   let changed: string[] = [];
   if (action === "replace") {
@@ -220,13 +218,11 @@ function rowOf(action: ReviewAction, steps: Step[]): ReviewRow {
     changed =
       step.diffReasons.length > 0
         ? step.diffReasons
-        : NOTE_FIELDS.filter(([key]) => {
-            const before =
-              key === "feedbackValue" ? oldVerdict : displayValue(field(oldState, key, "outputs"));
-            const after =
-              key === "feedbackValue" ? newVerdict : displayValue(field(newState, key, "inputs"));
-            return before !== after;
-          }).map(([, label]) => label);
+        : UPDATE_FIELDS.filter(
+            (p) =>
+              shownAs(p, field(oldState, p.name, "outputs")) !==
+              shownAs(p, field(newState, p.name, "inputs")),
+          ).map((p) => labelOf(p.name));
   }
 
   // Absent values stay absent (not null), in a fixed key order: the JSON output is documented.

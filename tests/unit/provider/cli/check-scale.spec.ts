@@ -1,5 +1,7 @@
-// `cognito-feedback check` at scale: a 50,000-entry file is checked in bounded time, and a broken
-// one prints a capped report (the first problems, then how many there are in all).
+// `cognito-feedback check` at scale: a 50,000-entry file is checked, and a broken one prints a
+// capped report (the first problems, then how many there are in all). How long each takes is
+// measured by `npm run bench:check` (bench/check-results.json), not here: a timed test on a
+// shared machine fails for the machine's load, not for the code.
 import assert from "node:assert/strict";
 import { OverridesError, parseOverrides } from "../../../../provider/gitops/overrides";
 import { bigOverridesFile } from "../../../../bench/big-overrides";
@@ -7,11 +9,6 @@ import { runInProcess } from "../../../support/cli";
 
 const ENTRIES = 50_000;
 const PROBLEMS = 87_500; // 3 per even entry, 1 duplicate per fourth (see bigOverridesFile)
-/**
- * Bounded, not quadratic (the broken file took 27.8 s before, alone): generous for a loaded
- * two-core machine running the suite in parallel; `npm run bench:check` measures the real numbers.
- */
-const BOUND_MS = 30_000;
 
 const check = (text: string, ...flags: string[]) =>
   runInProcess(["check", "o.yaml", ...flags], { files: { "o.yaml": text } });
@@ -21,15 +18,12 @@ describe("cognito-feedback check at 50,000 entries", function () {
   const valid = bigOverridesFile(ENTRIES);
   const broken = bigOverridesFile(ENTRIES, "broken");
 
-  it("GIVEN a valid 50,000-entry file THEN it is OK, in bounded time", async () => {
-    const started = Date.now();
+  it("GIVEN a valid 50,000-entry file THEN it is OK", async () => {
     const r = await check(valid);
     assert.deepEqual(r, { code: 0, stdout: "o.yaml: 50000 overrides, OK\n", stderr: "" });
-    assert.ok(Date.now() - started < BOUND_MS, `${Date.now() - started} ms`);
   });
 
-  it("GIVEN a broken 50,000-entry file THEN it prints the first 100 problems and the total, in bounded time", async () => {
-    const started = Date.now();
+  it("GIVEN a broken 50,000-entry file THEN it prints the first 100 problems and the total", async () => {
     const r = await check(broken);
     const lines = r.stderr.trimEnd().split("\n");
     assert.equal(r.code, 2);
@@ -42,7 +36,6 @@ describe("cognito-feedback check at 50,000 entries", function () {
       lines[100],
       `... and 87,400 more (87,500 problems in all); list them all with: cognito-feedback check o.yaml --max-problems ${PROBLEMS}`,
     );
-    assert.ok(Date.now() - started < BOUND_MS, `${Date.now() - started} ms`);
   });
 
   // A 1,000-entry broken file has 1,750 problems.

@@ -490,6 +490,6 @@ describe("failuresForEngine: what the Pulumi CLI may print of a failed check", (
   }
 
   it("THEN the inputs never echoed are the token and the username", () => {
-    assert.deepEqual([...NEVER_ECHOED], ["feedbackToken", "username"]);
+    assert.deepEqual([...NEVER_ECHOED].sort(), ["feedbackToken", "username"]);
   });
 });

@@ -7,7 +7,7 @@
 //
 //   npm run demo -- --record <dir>   also writes each pull request's `pulumi preview --json`
 //                                    into <dir>/<CLI version>/ (`npm run record-previews` keeps
-//                                    the recordings tests/unit/review-recorded.spec.ts reads)
+//                                    the recordings tests/unit/provider/review/recorded.spec.ts reads)
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";

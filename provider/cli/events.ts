@@ -1,6 +1,6 @@
 // `cognito-feedback events`: lists a user's auth events, filtered, so a security engineer can
-// write overrides. Commander wiring only: flags are checked by ../events-options.ts, events
-// selected by ../event-filter.ts and printed by ../events-render.ts; the listing is ../cognito.ts.
+// write overrides. Commander wiring only: flags are checked by ../events/options.ts, events
+// selected by ../events/filter.ts and printed by ../events/render.ts; the listing is ../cognito/operations.ts.
 import { Option, type Command } from "commander";
 import type { AuthEventSummary } from "../cognito/operations";
 import { filterEvents, isFiltering } from "../events/filter";

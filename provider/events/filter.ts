@@ -1,5 +1,5 @@
 // Pure selection of auth events for `cognito-feedback events`: which of a user's events a security
-// engineer wants to judge. No I/O; the listing comes from ./cognito.ts.
+// engineer wants to judge. No I/O; the listing comes from ../cognito/operations.ts.
 import type { AuthEventSummary } from "../cognito/operations";
 
 /** Risk levels Cognito assigns (`EventRisk.RiskLevel`). */

@@ -1,4 +1,4 @@
-// The provider's behaviour, loaded at run time by the thin serialized provider (./provider.ts).
+// The provider's behaviour, loaded at run time by the thin serialized provider (./serialized-provider.ts).
 // Thin wiring only: validation, diff and error mapping live in their own pure modules.
 // Every version must accept state written by earlier versions: delete and refresh run this code
 // on resources created long ago.
@@ -82,7 +82,7 @@ export async function update(
 }
 
 /**
- * Reads the stack config (`cognito-feedback:*`, see ./settings.ts) into the process-wide pacing and
+ * Reads the stack config (`cognito-feedback:*`, see ../cognito/settings.ts) into the process-wide pacing and
  * retry settings. Synchronous on purpose: the host may run other calls before a pending configure
  * settles. A bad value never fails configure itself: the host runs configure inside the first
  * check and would print a rejection three times (its own `${e}: ${e.stack}` log line, the stack
@@ -100,7 +100,7 @@ export function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
   return Promise.resolve();
 }
 
-// One listing per user per process, shared by every resource of that user (see ./listing-cache.ts).
+// One listing per user per process, shared by every resource of that user (see ../shared/listing-cache.ts).
 const listings = new ListingCache<AuthEventSummary[]>();
 
 async function liveFinding(

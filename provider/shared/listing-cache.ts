@@ -1,6 +1,6 @@
 // Refresh lists each user's auth events once per process, not once per resource: concurrent reads
 // of the same user share one in-flight listing, later ones reuse its result (or its failure).
-// The same once-per-key memo serves the per-region limit discovery (./regions.ts).
+// The same once-per-key memo serves the per-region limit discovery (../cognito/regions.ts).
 // No I/O of its own: the caller passes the function that starts a listing.
 
 /** Memoizes one listing per key for the life of the process. */

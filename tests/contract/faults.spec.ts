@@ -1,7 +1,7 @@
 /**
  * Simulated faults against the plain AWS SDK: quotas answered like Cognito, internal errors,
  * dropped connections, latency and the counters. SDK retries are off (maxAttempts 1) wherever the
- * raw answer is checked. The pure fault logic (FaultPlan) is specified in tests/unit/faults.spec.ts.
+ * raw answer is checked. The pure fault logic (FaultPlan) is specified in tests/unit/emulator/faults.spec.ts.
  */
 import * as assert from "node:assert/strict";
 import {

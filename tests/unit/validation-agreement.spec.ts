@@ -1,5 +1,5 @@
 // The provider's `check` and the emulator's model validation are written independently from the
-// Cognito API reference (DESIGN.md). Here they check each other on arbitrary inputs: whatever the
+// Cognito API reference (docs/development.md, "Design choices"). Here they check each other on arbitrary inputs: whatever the
 // provider lets through, the emulator (standing in for Cognito) must accept.
 import assert from "node:assert/strict";
 import fc from "fast-check";

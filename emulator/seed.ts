@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import Ajv, { type ErrorObject } from "ajv";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { parseLocated, type Segment } from "../provider/shared/located-yaml";
 import { isRecord } from "../provider/shared/records";
 import schema from "./seed.schema.json";
 
@@ -158,8 +158,6 @@ export class SeedError extends Error {
     this.problems = problems;
   }
 }
-
-type Segment = string | number;
 
 interface RawProblem {
   segments: Segment[];
@@ -452,59 +450,36 @@ export function validateSeed(value: unknown, source = "seed"): Seed {
   return value as Seed;
 }
 
-function position(
-  doc: Document,
-  counter: LineCounter,
-  segments: Segment[],
-): { line: number; column: number } | undefined {
-  // Fall back to the nearest existing ancestor: a missing field is reported where its parent is.
-  for (let n = segments.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range !== undefined) {
-      const { line, col } = counter.linePos(range[0]);
-      return { line, column: col };
-    }
-  }
-  return undefined;
-}
-
 /**
  * Parses seed text (YAML or JSON; JSON is YAML) and validates it.
  * @param fileName used in messages and positions.
  * @throws SeedError listing every problem, with line and column.
  */
 export function parseSeed(text: string, fileName: string): Seed {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  if (doc.errors.length > 0) {
+  const parsed = parseLocated(text);
+  if (!parsed.ok) {
     throw new SeedError(
       fileName,
-      doc.errors.map((err) => {
-        const { line, col } = counter.linePos(err.pos[0]);
-        return {
-          path: "(syntax)",
-          message: `${err.message.split("\n")[0]}; fix the YAML/JSON syntax`,
-          line,
-          column: col,
-        };
-      }),
+      parsed.errors.map((e) => ({
+        path: "(syntax)",
+        message: `${e.message}; fix the YAML/JSON${e.syntax ? " syntax" : ""}`,
+        line: e.line,
+        column: e.column,
+      })),
     );
   }
-  // An empty file is an empty seed.
-  const value: unknown = doc.contents === null ? {} : doc.toJS();
-  const problems = rawProblems(value);
+  const problems = rawProblems(parsed.value);
   if (problems.length > 0) {
     const located: SeedProblem[] = problems.map((p) => ({
       path: formatPath(p.segments),
       message: p.message,
-      ...position(doc, counter, p.segments),
+      ...parsed.locate(p.segments),
     }));
     // In file order, which is how a reader fixes them.
     located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     throw new SeedError(fileName, located);
   }
-  return value as Seed;
+  return parsed.value as Seed;
 }
 
 /**

@@ -165,3 +165,59 @@ export function documentLocator(doc: Yaml.Document, counter: Yaml.LineCounter): 
     return { line: 1, column: 1 };
   };
 }
+
+/** A place the text cannot be parsed: the parser's message and where, with that line's text. */
+export interface YamlSyntaxError {
+  /** The parser's first line of message (it may quote the text: scan it before showing it). */
+  message: string;
+  line: number;
+  column: number;
+  /** The whole line the error is on, for an excerpt. */
+  source: string;
+  /** False for well-formed YAML that cannot be resolved (an alias to no anchor, too many aliases). */
+  syntax: boolean;
+}
+
+/** What {@link parseLocated} gives: the value and its locator, or every syntax error. */
+export type Located =
+  { ok: true; value: unknown; locate: Locate } | { ok: false; errors: YamlSyntaxError[] };
+
+/**
+ * Parses YAML (or JSON) text into a value and a {@link Locate} for its paths: the fast path when
+ * js-yaml accepts the text, else `yaml`'s Document, whose messages and positions users see. An
+ * empty document is `{}`. Never throws for bad text: syntax errors, and aliases that cannot be
+ * resolved, come back as errors with their positions.
+ */
+export function parseLocated(text: string): Located {
+  const fast = fastParse(text);
+  if (fast !== undefined) return { ok: true, value: fast.value, locate: fast.locate };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LineCounter, parseDocument, visit } = require("yaml") as typeof Yaml;
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const errorAt = (message: string, offset: number, syntax: boolean): YamlSyntaxError => {
+    const { line, col } = counter.linePos(offset);
+    const source = text.slice(
+      counter.lineStarts[line - 1],
+      counter.lineStarts[line] ?? text.length,
+    );
+    return { message: message.split("\n")[0], line, column: col, source, syntax };
+  };
+  if (doc.errors.length > 0) {
+    return { ok: false, errors: doc.errors.map((e) => errorAt(e.message, e.pos[0], true)) };
+  }
+  try {
+    const value: unknown = doc.contents === null ? {} : doc.toJS();
+    return { ok: true, value, locate: documentLocator(doc, counter) };
+  } catch (err) {
+    // Reported at the first alias: the one place such a failure can come from.
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return { ok: false, errors: [errorAt((err as Error).message, offset, false)] };
+  }
+}

@@ -180,6 +180,20 @@ describe("Seed loading", () => {
     assert.equal(typeof problems[0]?.line, "number");
   });
 
+  const unresolved: [string, string, number][] = [
+    ["an alias to no anchor", "userPools:\n  - id: us-east-1_A\n    name: *nowhere\n", 3],
+    ["an alias used before its anchor", "userPools:\n  - id: *later\n  - id: &later x\n", 2],
+  ];
+  for (const [what, text, line] of unresolved) {
+    it(`GIVEN ${what} THEN it is a SeedError at the alias, not a crash`, () => {
+      const problems = problemsOf(() => parseSeed(text, "alias.yaml"));
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0]?.path, "(syntax)");
+      assert.equal(problems[0]?.line, line);
+      assert.match(problems[0]?.message ?? "", /; fix the YAML\/JSON$/);
+    });
+  }
+
   it("GIVEN a JSON seed with a $schema key THEN it is accepted (JSON is YAML)", () => {
     const seed = parseSeed(
       JSON.stringify({

@@ -2,7 +2,12 @@
 // every path, so a problem is reported at the same line and column whichever parser read the file.
 import assert from "node:assert/strict";
 import { LineCounter, parseDocument } from "yaml";
-import { documentLocator, fastParse, type Segment } from "../../../../provider/shared/located-yaml";
+import {
+  documentLocator,
+  fastParse,
+  parseLocated,
+  type Segment,
+} from "../../../../provider/shared/located-yaml";
 
 function pathsOf(value: unknown, at: Segment[] = []): Segment[][] {
   const here = [at];
@@ -56,4 +61,33 @@ describe("overrides parsing: the fast parser agrees with yaml's Document", () =>
     it(`GIVEN ${name} THEN the fast parser leaves it to yaml`, () =>
       assert.equal(fastParse(text), undefined));
   }
+
+  describe("parseLocated: one entry point for both parsers", () => {
+    const cases: [string, string, Partial<{ line: number; column: number; syntax: boolean }>][] = [
+      ["a syntax error", "a: b: c\n", { line: 1, syntax: true }],
+      ["an alias to no anchor", "a: 1\nb: *none\n", { line: 2, column: 4, syntax: false }],
+    ];
+    for (const [name, text, where] of cases) {
+      it(`GIVEN ${name} THEN an error at its place, never a throw`, () => {
+        const r = parseLocated(text);
+        assert.equal(r.ok, false);
+        const [e] = r.ok ? [] : r.errors;
+        for (const [k, v] of Object.entries(where)) assert.equal(e[k as keyof typeof e], v, k);
+        assert.equal(e.source, text.split("\n")[e.line - 1] + "\n");
+      });
+    }
+
+    it("GIVEN an alias THEN yaml reads it, with positions", () => {
+      const r = parseLocated("a: &x 1\nb: *x\n");
+      assert.ok(r.ok);
+      assert.deepEqual(r.value, { a: 1, b: 1 });
+      assert.deepEqual(r.locate(["b"]), { line: 2, column: 1 });
+    });
+
+    it("GIVEN an empty document THEN an empty mapping", () => {
+      const r = parseLocated("");
+      assert.ok(r.ok);
+      assert.deepEqual(r.value, {});
+    });
+  });
 });

@@ -25,8 +25,14 @@ import {
 
 const PACKAGE = "pulumi-cognito-auth-event-feedback";
 
-/** Packs the repository and installs the tarball into a new program folder; returns the folder. */
-async function userProject(parent: string): Promise<string> {
+/** The last release with the flat layout (see tests/fixtures/releases/README.md). */
+const FLAT_RELEASE = path.join(ROOT, "tests/fixtures/releases/flat-layout-0.1.0.tgz");
+
+/**
+ * Installs `tarball` (default: this repository, packed) into a new program folder; returns the
+ * folder.
+ */
+async function userProject(parent: string, tarball?: string): Promise<string> {
   const dir = path.join(parent, "my-stack");
   fs.mkdirSync(dir, { recursive: true });
   // Pulumi runs a TypeScript program with the project's own ts-node (its vendored one is too old).
@@ -50,8 +56,16 @@ async function userProject(parent: string): Promise<string> {
   );
   fs.copyFileSync(path.join(BASIC, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
   fs.copyFileSync(path.join(BASIC, "index.ts"), path.join(dir, "index.ts"));
-  await installInto(dir, await packedTarball());
+  await installInto(dir, tarball ?? (await packedTarball()));
   return dir;
+}
+
+/** Makes the installed implementation log each read and delete to `marker`, as "build 2". */
+function markReadsAndDeletes(dir: string): void {
+  fs.appendFileSync(
+    path.join(dir, "node_modules", PACKAGE, "dist", "resource", "implementation.js"),
+    `\nfor (const m of ["read", "delete"]) { const f = exports[m]; exports[m] = (...a) => { require("fs").appendFileSync(process.env.BUILD_MARKER, "build 2: " + m + "\\n"); return f(...a); }; }\n`,
+  );
 }
 
 describe(onCli("a user's stack outside the repository, package from npm pack"), function () {
@@ -89,10 +103,7 @@ describe(onCli("a user's stack outside the repository, package from npm pack"), 
     );
 
     // "Build 2": the installed implementation announces its read and delete.
-    fs.appendFileSync(
-      path.join(dir, "node_modules", PACKAGE, "dist", "implementation.js"),
-      `\nfor (const m of ["read", "delete"]) { const f = exports[m]; exports[m] = (...a) => { require("fs").appendFileSync(process.env.BUILD_MARKER, "build 2: " + m + "\\n"); return f(...a); }; }\n`,
-    );
+    markReadsAndDeletes(dir);
     assertOk(await stack.refresh(["--skip-preview"]));
 
     // The package removed while the stack still holds its resources: destroy says what to do.
@@ -117,5 +128,39 @@ describe(onCli("a user's stack outside the repository, package from npm pack"), 
       "build 2: delete",
     ]);
     assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
+  });
+  it("GIVEN state written by the flat-layout release WHEN upgraded THEN refresh and destroy work", async () => {
+    const dir = await userProject(parent, FLAT_RELEASE);
+    const marker = path.join(parent, "build-2.log");
+    const stack = await fx.stack({
+      programDir: dir,
+      typeCheck: true,
+      config: basicConfig(),
+      secrets: { feedbackToken: TOKENS.first },
+      env: { BUILD_MARKER: marker },
+    });
+    assertOk(await stack.up());
+    const providerOf = async () =>
+      (await stack.exportState()).deployment.resources!.find((r) =>
+        r.type.includes("AuthEventFeedback"),
+      )?.outputs?.__provider;
+    const written = await providerOf();
+    assert.ok(
+      !fs.existsSync(path.join(dir, "node_modules", PACKAGE, "dist", "resource")),
+      "the old release has the flat layout",
+    );
+
+    // The upgrade: this repository's package, with its files in feature folders.
+    await installInto(dir, await packedTarball());
+    markReadsAndDeletes(dir);
+    assertOk(await stack.refresh(["--skip-preview"]));
+    assert.equal(await providerOf(), written, "refresh keeps the stored provider as written");
+    assertOk(await stack.destroy(["--skip-preview"]));
+    assert.deepEqual(fs.readFileSync(marker, "utf8").trim().split("\n"), [
+      "build 2: read",
+      "build 2: delete",
+    ]);
+    assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
+    assert.equal(fx.emulator.store.feedbackOf(POOL, EVENTS.first)?.value, "Invalid");
   });
 });

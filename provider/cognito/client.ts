@@ -4,7 +4,7 @@
 // per-region pacers and their rates live in ./regions.ts.
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { FinalizeRequestMiddleware, MiddlewareStack } from "@smithy/types";
-import { unsafeEndpointReason } from "./endpoint";
+import { InsecureEndpointError, unsafeEndpointReason } from "./endpoint";
 import type { Pacer } from "./pacing";
 import { resolveSettings, type CallSettings } from "./settings";
 
@@ -107,11 +107,7 @@ function guardEndpoint<I extends object, O extends object>(
     const hostname = request.hostname ?? "";
     seen.url = `${protocol.replace(/:$/, "")}://${hostname}${request.port ? `:${request.port}` : ""}`;
     const reason = unsafeEndpointReason(protocol, hostname);
-    if (reason !== undefined) {
-      const err = new Error(reason);
-      err.name = "InsecureEndpointError";
-      throw err;
-    }
+    if (reason !== undefined) throw new InsecureEndpointError(reason);
     return next(args);
   };
 }

@@ -22,3 +22,11 @@ export function unsafeEndpointReason(protocol: string, hostname: string): string
     `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL or endpoint_url in your AWS config.`
   );
 }
+
+/** Thrown before a request leaves when its endpoint is neither https nor plain http on loopback. */
+export class InsecureEndpointError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "InsecureEndpointError";
+  }
+}

@@ -175,7 +175,7 @@ const bytes = (lines: readonly string[]) =>
 /**
  * The summary as a Markdown pull-request comment: errors first, then counts per action, then one
  * collapsible block per action that changes something, with a table row per resource. Unchanged
- * resources are only counted. Within `maxBytes` (default {@link DEFAULT_MAX_BYTES}): the counts
+ * resources are only REVIEW_ACTIONS. Within `maxBytes` (default {@link DEFAULT_MAX_BYTES}): the counts
  * always, then as many rows as fit, then one line saying how many rows were left out and how to
  * see them all.
  */
@@ -186,14 +186,13 @@ export function renderReviewMarkdown(
   const s = prepared(summary, options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const head: string[] = ["## Cognito auth-event feedback: preview review", ""];
-  const counted = REVIEW_ACTIONS;
   const counts = [
-    `| ${counted.map((a) => (a === "same" ? "unchanged" : a)).join(" | ")} |`,
-    `| ${counted.map(() => "---:").join(" | ")} |`,
-    `| ${counted.map((a) => String(s.counts[a])).join(" | ")} |`,
+    `| ${REVIEW_ACTIONS.map((a) => (a === "same" ? "unchanged" : a)).join(" | ")} |`,
+    `| ${REVIEW_ACTIONS.map(() => "---:").join(" | ")} |`,
+    `| ${REVIEW_ACTIONS.map((a) => String(s.counts[a])).join(" | ")} |`,
     "",
   ];
-  const total = counted.reduce((n, a) => n + s.counts[a], 0);
+  const total = REVIEW_ACTIONS.reduce((n, a) => n + s.counts[a], 0);
   if (total === 0) counts.push("No AuthEventFeedback resources in this preview.", "");
   if (s.otherResources.count > 0) {
     counts.push(
@@ -202,7 +201,7 @@ export function renderReviewMarkdown(
     );
   }
   const rowsOf = new Map(
-    counted.map((a) => [a, s.changes.filter((r) => r.action === a).map(tableRow)]),
+    REVIEW_ACTIONS.map((a) => [a, s.changes.filter((r) => r.action === a).map(tableRow)]),
   );
   const allRows = [...rowsOf.values()].reduce((n, rows) => n + rows.length, 0);
   // What is always kept: the title, the counts, and room for the "left out" line.
@@ -246,7 +245,7 @@ export function renderReviewMarkdown(
     }
   }
 
-  const shown = new Map<ReviewAction, string[]>(counted.map((a) => [a, []]));
+  const shown = new Map<ReviewAction, string[]>(REVIEW_ACTIONS.map((a) => [a, []]));
   const open = allRows <= OPEN_UP_TO_ROWS;
   for (const action of FILL_ORDER) {
     const rows = rowsOf.get(action) ?? [];
@@ -258,7 +257,7 @@ export function renderReviewMarkdown(
     if (kept.length === 0) budget += frame;
     shown.set(action, kept);
   }
-  const blocks = counted.flatMap((a) => {
+  const blocks = REVIEW_ACTIONS.flatMap((a) => {
     const rows = shown.get(a) ?? [];
     return rows.length === 0 ? [] : actionBlock(a, rows, rowsOf.get(a)?.length ?? 0, open);
   });

@@ -61,7 +61,7 @@ function buildProgram(): Command {
       .option("-q, --quiet", "do not log requests on stderr", false)
       .option(
         "--quotas <spec>",
-        "request quotas: real (25/s updates, 50/s reads), off, or UserResourceUpdate=N,UserResourceRead=N",
+        "request quotas: real (25/s updates, 50/s event reads, 30/s user lists), off, or Category=N pairs like UserResourceUpdate=N,UserList=N",
         parseQuotas,
       )
       .option(

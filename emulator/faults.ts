@@ -6,22 +6,32 @@
 import type { OperationName } from "./model";
 
 /** Request-rate quota categories of the implemented operations (Cognito quotas page). */
-export type QuotaCategory = "UserResourceUpdate" | "UserResourceRead";
+export type QuotaCategory = "UserResourceUpdate" | "UserResourceRead" | "UserList";
 
 /** Requests per second per category. */
 export type Quotas = Partial<Record<QuotaCategory, number>>;
 
-/** Cognito's default quotas: 25/s shared by both feedback operations, 50/s for the listing. */
+/**
+ * Cognito's default quotas: 25/s shared by both feedback operations, 50/s for the event listing,
+ * 30/s for listing a pool's users.
+ */
 export const REAL_QUOTAS: Readonly<Required<Quotas>> = {
   UserResourceUpdate: 25,
   UserResourceRead: 50,
+  UserList: 30,
 };
 
 /** Every quota category the emulator simulates (and GetProvisionedLimit answers for). */
 export const QUOTA_CATEGORIES: readonly QuotaCategory[] = [
   "UserResourceUpdate",
   "UserResourceRead",
+  "UserList",
 ];
+
+/** The categories as a choice for messages: `UserResourceUpdate, UserResourceRead or UserList`. */
+export function quotaCategoryChoice(): string {
+  return `${QUOTA_CATEGORIES.slice(0, -1).join(", ")} or ${QUOTA_CATEGORIES[QUOTA_CATEGORIES.length - 1]}`;
+}
 
 /** Type guard for {@link QuotaCategory}. */
 export function isQuotaCategory(name: unknown): name is QuotaCategory {
@@ -36,6 +46,7 @@ export const QUOTA_CATEGORY: Readonly<Partial<Record<OperationName, QuotaCategor
   UpdateAuthEventFeedback: "UserResourceUpdate",
   AdminUpdateAuthEventFeedback: "UserResourceUpdate",
   AdminListUserAuthEvents: "UserResourceRead",
+  ListUsers: "UserList",
 };
 
 /** Added latency: a fixed number of milliseconds, or uniformly drawn from `min..max`. */
@@ -96,7 +107,7 @@ export function checkQuotas(quotas: FaultOptions["quotas"]): Quotas {
   for (const [category, rate] of Object.entries(quotas)) {
     if (!(category in REAL_QUOTAS)) {
       throw new FaultOptionsError(
-        `quotas: unknown category ${JSON.stringify(category)}; use UserResourceUpdate or UserResourceRead.`,
+        `quotas: unknown category ${JSON.stringify(category)}; use ${quotaCategoryChoice()}.`,
       );
     }
     if (rate === undefined) continue;

@@ -11,6 +11,7 @@ import { EmulatorStore } from "./store";
 // Re-exports: everything a test, the demo or a custom host needs, from one import.
 export { ServiceError, statusFor } from "./errors";
 export {
+  AUTH_EVENT_OPERATIONS,
   IMPLEMENTED_OPERATIONS,
   COGNITO_OPERATIONS,
   TARGET_PREFIX,
@@ -20,9 +21,20 @@ export {
   ACCOUNT_ID,
   ADMIN_FEEDBACK_PROVIDER,
   DEFAULT_PAGE_SIZE,
+  MISSING_ATTRIBUTES_MESSAGE,
   USER_FEEDBACK_PROVIDER,
 } from "./operations";
 export {
+  FILTER_ERROR_MESSAGE,
+  SEARCHABLE_ATTRIBUTES,
+  TOKEN_ERROR_MESSAGE,
+  parseUserFilter,
+  type SearchableAttribute,
+  type UserFilter,
+} from "./user-search";
+export { generatedPool, generatedUser, type GeneratedPoolOptions } from "./generate";
+export {
+  DEFAULT_USER_CREATE_DATE,
   SeedError,
   defaultFeaturePlan,
   defaultSub,
@@ -46,6 +58,7 @@ export {
   type SeedUser,
   type SeedUserPool,
   type ThreatProtectionMode,
+  type UserStatus,
 } from "./seed";
 export {
   CONTENT_TYPE,
@@ -60,6 +73,7 @@ export {
   QUOTA_CATEGORY,
   REAL_QUOTAS,
   isQuotaCategory,
+  quotaCategoryChoice,
   type FaultOptions,
   type Latency,
   type QuotaCategory,

@@ -14,6 +14,7 @@ export const IMPLEMENTED_OPERATIONS = [
   "AdminUpdateAuthEventFeedback",
   "AdminListUserAuthEvents",
   "GetProvisionedLimit",
+  "ListUsers",
 ] as const;
 
 /** Name of an implemented operation. */
@@ -23,6 +24,13 @@ export type OperationName = (typeof IMPLEMENTED_OPERATIONS)[number];
 export function isImplementedOperation(name: string): name is OperationName {
   return (IMPLEMENTED_OPERATIONS as readonly string[]).includes(name);
 }
+
+/** The three auth-event operations: what an injected fault without an `operation` applies to. */
+export const AUTH_EVENT_OPERATIONS: readonly OperationName[] = [
+  "UpdateAuthEventFeedback",
+  "AdminUpdateAuthEventFeedback",
+  "AdminListUserAuthEvents",
+];
 
 /**
  * Whether an operation needs SigV4. `UpdateAuthEventFeedback` is `smithy.api#noAuth`: the SDK sends
@@ -52,8 +60,17 @@ export interface IntegerShape {
   max: number;
 }
 
+/** A string or integer member: the shapes a single value is checked against. */
+export type ScalarShape = StringShape | IntegerShape;
+
+/** A list member whose items are strings, e.g. `AttributesToGet`; the model sets no length. */
+export interface ListShape {
+  kind: "list";
+  member: StringShape;
+}
+
 /** Constraints of one input member. */
-export type MemberShape = StringShape | IntegerShape;
+export type MemberShape = ScalarShape | ListShape;
 
 /** Input member shapes from the model (reference §1.2). */
 export const SHAPES = {
@@ -71,6 +88,19 @@ export const SHAPES = {
   FeedbackValueType: { kind: "string", enumValues: ["Valid", "Invalid"] },
   QueryLimitType: { kind: "integer", min: 0, max: 60 },
   PaginationKey: { kind: "string", min: 1, max: 131072, pattern: "[\\S]+" },
+  // ListUsers: its token has no maximum length, unlike PaginationKey.
+  SearchPaginationTokenType: { kind: "string", min: 1, pattern: "[\\S]+" },
+  UserFilterType: { kind: "string", max: 256 },
+  SearchedAttributeNamesListType: {
+    kind: "list",
+    member: {
+      kind: "string",
+      min: 1,
+      max: 32,
+      pattern: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+",
+      flags: "u",
+    },
+  },
 } as const satisfies Record<string, MemberShape>;
 
 /** One member of an operation's input structure. */
@@ -104,6 +134,13 @@ export const OPERATION_INPUTS: Record<OperationName, readonly InputMember[]> = {
   ],
   // Its one member is a structure (LimitDefinition), checked by validateLimitDefinition.
   GetProvisionedLimit: [],
+  ListUsers: [
+    { name: "UserPoolId", required: true, shape: SHAPES.UserPoolIdType },
+    { name: "AttributesToGet", required: false, shape: SHAPES.SearchedAttributeNamesListType },
+    { name: "Limit", required: false, shape: SHAPES.QueryLimitType },
+    { name: "PaginationToken", required: false, shape: SHAPES.SearchPaginationTokenType },
+    { name: "Filter", required: false, shape: SHAPES.UserFilterType },
+  ],
 };
 
 /**

@@ -1,8 +1,9 @@
 /**
- * The three auth-event operations, as pure functions of the store and the request input.
+ * The implemented operations, as pure functions of the store and the request input.
  * Order of checks after input validation (the real order is not documented; this is the likely
  * one): IAM deny -> pool exists -> operation enabled -> threat protection on -> user -> event ->
- * feedback token.
+ * feedback token. ListUsers needs no threat protection and names no user: IAM deny -> pool
+ * exists -> operation enabled -> filter -> pagination token -> requested attributes.
  */
 import { ServiceError } from "./errors";
 import { QUOTA_CATEGORIES, isQuotaCategory } from "./faults";
@@ -10,13 +11,23 @@ import { SHAPES, type OperationName } from "./model";
 import type { FeedbackValue, SeedCredential } from "./seed";
 import { sameSecret } from "./sigv4";
 import type { AuthEventRecord, EmulatorStore, PoolRecord, UserRecord } from "./store";
+import {
+  TOKEN_ERROR_MESSAGE,
+  pageToken,
+  parseUserFilter,
+  readPageToken,
+  searchUsers,
+} from "./user-search";
 import { shapeViolations, validateInput, validateLimitDefinition } from "./validation";
 
 /** Fixed account id used in ARNs. */
 export const ACCOUNT_ID = "000000000000";
 
-/** Page size when `MaxResults` is 0 or absent. */
+/** Page size when `MaxResults` (AdminListUserAuthEvents) or `Limit` (ListUsers) is 0 or absent. */
 export const DEFAULT_PAGE_SIZE = 60;
+
+/** ListUsers' answer when a requested attribute is not set on every user of the page. */
+export const MISSING_ATTRIBUTES_MESSAGE = "One or more requested attributes do not exist.";
 
 /** Provider recorded for feedback sent with `UpdateAuthEventFeedback` (an assumption, see README). */
 export const USER_FEEDBACK_PROVIDER = "User";
@@ -71,7 +82,23 @@ function poolArn(poolId: string): string {
   return `arn:aws:cognito-idp:${regionOfPoolId(poolId) ?? ""}:${ACCOUNT_ID}:userpool/${poolId}`;
 }
 
-function usablePool(store: EmulatorStore, operation: OperationName, poolId: string): PoolRecord {
+/**
+ * What every pool-scoped SigV4 operation does first: validate the input, then apply the caller's
+ * IAM deny on the pool's ARN. Returns the (now valid) pool id.
+ */
+function authorizedPoolId(
+  operation: OperationName,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+): string {
+  validateInput(operation, input);
+  const poolId = input.UserPoolId as string;
+  authorize(operation, poolArn(poolId), ctx);
+  return poolId;
+}
+
+/** The pool, if it exists and `operation` is enabled on it. */
+function enabledPool(store: EmulatorStore, operation: OperationName, poolId: string): PoolRecord {
   const pool = store.pool(poolId);
   if (pool === undefined) {
     throw new ServiceError("ResourceNotFoundException", `User pool ${poolId} does not exist.`);
@@ -82,6 +109,12 @@ function usablePool(store: EmulatorStore, operation: OperationName, poolId: stri
       `${operation} is not enabled for user pool ${poolId} in this region.`,
     );
   }
+  return pool;
+}
+
+/** The pool, if it exists, `operation` is enabled on it and threat protection is on. */
+function usablePool(store: EmulatorStore, operation: OperationName, poolId: string): PoolRecord {
+  const pool = enabledPool(store, operation, poolId);
   if (pool.threatProtection === "OFF") {
     throw new ServiceError(
       "UserPoolAddOnNotEnabledException",
@@ -161,8 +194,7 @@ export function adminUpdateAuthEventFeedback(
   input: Record<string, unknown>,
   ctx: OperationContext,
 ): Record<string, never> {
-  validateInput("AdminUpdateAuthEventFeedback", input);
-  authorize("AdminUpdateAuthEventFeedback", poolArn(input.UserPoolId as string), ctx);
+  authorizedPoolId("AdminUpdateAuthEventFeedback", input, ctx);
   return recordFeedback(
     store,
     "AdminUpdateAuthEventFeedback",
@@ -246,8 +278,14 @@ function tokenAfter(e: AuthEventRecord): string {
 /** Index of the first event after `token` in `sorted`; throws on a token this listing never issued. */
 function resumeIndex(sorted: AuthEventRecord[], token: string): number {
   const i = sorted.findIndex((e) => tokenAfter(e) === token);
-  if (i < 0) throw new ServiceError("InvalidParameterException", "Invalid pagination token.");
+  if (i < 0) throw new ServiceError("InvalidParameterException", TOKEN_ERROR_MESSAGE);
   return i + 1;
+}
+
+/** A page size member (`MaxResults`, `Limit`): 0 or absent means {@link DEFAULT_PAGE_SIZE}. */
+function pageSize(value: unknown): number {
+  const n = (value as number | null | undefined) ?? 0;
+  return n === 0 ? DEFAULT_PAGE_SIZE : n;
 }
 
 /** `AdminListUserAuthEvents`: the user's events newest first, paginated. */
@@ -256,14 +294,11 @@ export function adminListUserAuthEvents(
   input: Record<string, unknown>,
   ctx: OperationContext,
 ): { AuthEvents: Record<string, unknown>[]; NextToken?: string } {
-  validateInput("AdminListUserAuthEvents", input);
-  const poolId = input.UserPoolId as string;
-  authorize("AdminListUserAuthEvents", poolArn(poolId), ctx);
+  const poolId = authorizedPoolId("AdminListUserAuthEvents", input, ctx);
   const pool = usablePool(store, "AdminListUserAuthEvents", poolId);
   const user = existingUser(store, pool, input.Username as string);
   const sorted = [...user.events].sort(newestFirst);
-  const maxResults = (input.MaxResults as number | null | undefined) ?? 0;
-  const size = maxResults === 0 ? DEFAULT_PAGE_SIZE : maxResults;
+  const size = pageSize(input.MaxResults);
   const token = input.NextToken as string | null | undefined;
   const start = token == null ? 0 : resumeIndex(sorted, token);
   const page = sorted.slice(start, start + size);
@@ -272,6 +307,57 @@ export function adminListUserAuthEvents(
   return {
     AuthEvents: page.map(toWireEvent),
     ...(more ? { NextToken: tokenAfter(last) } : {}),
+  };
+}
+
+/** The user's attributes as `AttributeType`s, `sub` first; only the `wanted` ones when given. */
+function wireAttributes(
+  user: UserRecord,
+  wanted: readonly string[] | undefined,
+): { Name: string; Value: string }[] {
+  const all: [string, string][] = [["sub", user.sub], ...Object.entries(user.attributes)];
+  return all
+    .filter(([name]) => wanted === undefined || wanted.includes(name))
+    .map(([Name, Value]) => ({ Name, Value }));
+}
+
+/** A user in the `UserType` wire shape, members in model order (no legacy `MFAOptions`). */
+export function toWireUser(user: UserRecord, wanted?: readonly string[]): Record<string, unknown> {
+  return {
+    Username: user.username,
+    Attributes: wireAttributes(user, wanted),
+    UserCreateDate: epochSeconds(user.userCreateDate),
+    UserLastModifiedDate: epochSeconds(user.userLastModifiedDate),
+    Enabled: user.enabled,
+    UserStatus: user.userStatus,
+  };
+}
+
+/**
+ * `ListUsers`: the pool's users matching `Filter`, paginated with opaque tokens. Needs no threat
+ * protection. With `AttributesToGet`, every user of the page must have each requested attribute
+ * (`sub` always does), as Cognito documents; `[]` returns users without attributes.
+ */
+export function listUsers(
+  store: EmulatorStore,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+): { Users: Record<string, unknown>[]; PaginationToken?: string } {
+  const poolId = authorizedPoolId("ListUsers", input, ctx);
+  const pool = enabledPool(store, "ListUsers", poolId);
+  const filter = parseUserFilter((input.Filter as string | null | undefined) ?? "");
+  const token = input.PaginationToken as string | null | undefined;
+  const after = token == null ? undefined : readPageToken(poolId, filter, token);
+  const page = searchUsers(pool.users, filter, after, pageSize(input.Limit));
+  const wanted = (input.AttributesToGet as string[] | null | undefined) ?? undefined;
+  const missing = wanted?.some(
+    (name) => name !== "sub" && page.users.some((u) => u.attributes[name] === undefined),
+  );
+  if (missing === true)
+    throw new ServiceError("InvalidParameterException", MISSING_ATTRIBUTES_MESSAGE);
+  return {
+    Users: page.users.map((u) => toWireUser(u, wanted)),
+    ...(page.next === undefined ? {} : { PaginationToken: pageToken(poolId, filter, page.next) }),
   };
 }
 
@@ -325,5 +411,7 @@ export function runOperation(
       return adminListUserAuthEvents(store, input, ctx);
     case "GetProvisionedLimit":
       return getProvisionedLimit(store, input, ctx);
+    case "ListUsers":
+      return listUsers(store, input, ctx);
   }
 }

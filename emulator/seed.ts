@@ -19,7 +19,13 @@ export type FeaturePlan = "LITE" | "ESSENTIALS" | "PLUS";
 export type AliasAttribute = "email" | "phone_number" | "preferred_username";
 /** SigV4 actions a seeded credential can be denied. */
 export type DeniableAction =
-  "AdminUpdateAuthEventFeedback" | "AdminListUserAuthEvents" | "GetProvisionedLimit";
+  "AdminUpdateAuthEventFeedback" | "AdminListUserAuthEvents" | "GetProvisionedLimit" | "ListUsers";
+/**
+ * A user's account status (`UserStatusType`), the values Cognito still uses; the model's
+ * `ARCHIVED`, `COMPROMISED` and `UNKNOWN` are documented as no longer used.
+ */
+export type UserStatus =
+  "UNCONFIRMED" | "CONFIRMED" | "EXTERNAL_PROVIDER" | "RESET_REQUIRED" | "FORCE_CHANGE_PASSWORD";
 /** Auth event type. */
 export type EventType = "SignIn" | "SignUp" | "ForgotPassword" | "PasswordChange" | "ResendCode";
 /** Outcome of an auth event. */
@@ -47,6 +53,7 @@ export interface SeedCredential {
 export interface SeedProvisionedLimits {
   UserResourceUpdate?: number;
   UserResourceRead?: number;
+  UserList?: number;
 }
 
 /** Risk assessment of an event. */
@@ -99,6 +106,14 @@ export interface SeedUser {
   sub?: string;
   /** User attributes, e.g. `{ email: "alice@example.com" }`. */
   attributes?: Record<string, string>;
+  /** Whether the account is enabled (`status` "Enabled" in ListUsers filters); default true. */
+  enabled?: boolean;
+  /** Account status; default `CONFIRMED`. */
+  userStatus?: UserStatus;
+  /** ISO 8601 date-time with time zone; default {@link DEFAULT_USER_CREATE_DATE}. */
+  userCreateDate?: string;
+  /** ISO 8601 date-time with time zone, not before `userCreateDate`; default `userCreateDate`. */
+  userLastModifiedDate?: string;
   events?: SeedEvent[];
 }
 
@@ -290,6 +305,9 @@ export function defaultSub(poolId: string, username: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** When a seeded user was created if the seed does not say: fixed, so listings are stable. */
+export const DEFAULT_USER_CREATE_DATE = "2026-01-01T00:00:00Z";
+
 /** The feature plan a pool gets when the seed gives none. */
 export function defaultFeaturePlan(threatProtection: ThreatProtectionMode): FeaturePlan {
   return threatProtection === "OFF" ? "ESSENTIALS" : "PLUS";
@@ -393,6 +411,7 @@ function crossFieldProblems(value: unknown): RawProblem[] {
           const seen = aliases.check(`${attr}=${alias}`, at);
           if (seen !== undefined) dup(at, `alias ${attr} "${alias}" belongs to another user`, seen);
         }
+        out.push(...userDateProblems(header, userAt));
       }
 
       listAt(user, "events").forEach((event, e) => {
@@ -421,6 +440,33 @@ function crossFieldProblems(value: unknown): RawProblem[] {
       });
     });
   });
+  return out;
+}
+
+/** A seeded user's dates must be real, and it cannot have been modified before it was created. */
+function userDateProblems(user: SeedUser, userAt: Segment[]): RawProblem[] {
+  const out: RawProblem[] = [];
+  const real = (key: "userCreateDate" | "userLastModifiedDate"): number | undefined => {
+    const text = user[key];
+    if (text === undefined) return undefined;
+    const ms = Date.parse(text);
+    if (Number.isNaN(ms)) {
+      out.push({
+        segments: [...userAt, key],
+        message: `"${text}" is not a real date-time; use e.g. ${DEFAULT_USER_CREATE_DATE}`,
+      });
+      return undefined;
+    }
+    return ms;
+  };
+  const created = real("userCreateDate") ?? Date.parse(DEFAULT_USER_CREATE_DATE);
+  const modified = real("userLastModifiedDate");
+  if (modified !== undefined && modified < created) {
+    out.push({
+      segments: [...userAt, "userLastModifiedDate"],
+      message: `a user cannot be modified before it was created (${user.userCreateDate ?? DEFAULT_USER_CREATE_DATE}); use a later date or leave it out`,
+    });
+  }
   return out;
 }
 

@@ -8,11 +8,13 @@ import {
   QUOTA_CATEGORIES,
   REAL_QUOTAS,
   isQuotaCategory,
+  quotaCategoryChoice,
   type FaultOptions,
   type QuotaCategory,
 } from "./faults";
-import { IMPLEMENTED_OPERATIONS, type OperationName } from "./model";
+import { AUTH_EVENT_OPERATIONS, IMPLEMENTED_OPERATIONS, type OperationName } from "./model";
 import {
+  DEFAULT_USER_CREATE_DATE,
   defaultFeaturePlan,
   defaultSub,
   validateSeed,
@@ -29,6 +31,7 @@ import {
   type SeedUser,
   type SeedUserPool,
   type ThreatProtectionMode,
+  type UserStatus,
 } from "./seed";
 
 /** Feedback recorded on an event. */
@@ -57,6 +60,10 @@ export interface UserRecord {
   username: string;
   sub: string;
   attributes: Record<string, string>;
+  enabled: boolean;
+  userStatus: UserStatus;
+  userCreateDate: Date;
+  userLastModifiedDate: Date;
   events: AuthEventRecord[];
 }
 
@@ -94,7 +101,7 @@ export interface RequestRecord {
 export interface FaultSpec {
   /**
    * Operation to fail (e.g. `AdminUpdateAuthEventFeedback`); default any of the three auth-event
-   * operations (GetProvisionedLimit only when named).
+   * operations (GetProvisionedLimit and ListUsers only when named).
    */
   operation?: string;
   /** Error name sent as `__type`, e.g. `TooManyRequestsException`. */
@@ -228,7 +235,7 @@ export class EmulatorStore {
   setProvisionedLimit(region: string, category: QuotaCategory, requestsPerSecond: number): void {
     if (!isQuotaCategory(category)) {
       throw new Error(
-        `Unknown quota category ${JSON.stringify(category)}; use UserResourceUpdate or UserResourceRead.`,
+        `Unknown quota category ${JSON.stringify(category)}; use ${quotaCategoryChoice()}.`,
       );
     }
     if (!(Number.isInteger(requestsPerSecond) && requestsPerSecond >= 1)) {
@@ -416,10 +423,11 @@ export class EmulatorStore {
    */
   takeFault(operation: string): ServiceError | undefined {
     // A fault for "any" operation means the auth-event ones: the provider's limit discovery
-    // (GetProvisionedLimit) must not use up a fault a test meant for a feedback or listing call.
+    // (GetProvisionedLimit) or a sweep's ListUsers must not use up a fault a test meant for a
+    // feedback or event-listing call.
     const active = this.faults.find((f) =>
       f.spec.operation === undefined
-        ? operation !== "GetProvisionedLimit"
+        ? (AUTH_EVENT_OPERATIONS as readonly string[]).includes(operation)
         : f.spec.operation === operation,
     );
     if (active === undefined) return undefined;
@@ -475,10 +483,16 @@ export class EmulatorStore {
   }
 
   private insertUser(pool: PoolRecord, user: SeedUser): void {
+    const created = new Date(user.userCreateDate ?? DEFAULT_USER_CREATE_DATE);
     pool.users.push({
       username: user.username,
       sub: user.sub ?? defaultSub(pool.id, user.username),
       attributes: { ...(user.attributes ?? {}) },
+      enabled: user.enabled ?? true,
+      userStatus: user.userStatus ?? "CONFIRMED",
+      userCreateDate: created,
+      userLastModifiedDate:
+        user.userLastModifiedDate === undefined ? created : new Date(user.userLastModifiedDate),
       events: (user.events ?? []).map(toEventRecord),
     });
   }

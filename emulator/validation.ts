@@ -3,7 +3,7 @@
  * `N validation error(s) detected: ...` format. Pure: no I/O, no store.
  */
 import { ServiceError } from "./errors";
-import { OPERATION_INPUTS, type InputMember, type MemberShape, type OperationName } from "./model";
+import { OPERATION_INPUTS, type InputMember, type OperationName, type ScalarShape } from "./model";
 
 const compiled = new Map<string, RegExp>();
 
@@ -26,15 +26,15 @@ export function wireMemberLabel(member: string): string {
   return member.charAt(0).toLowerCase() + member.slice(1);
 }
 
-function valuePart(member: InputMember, value: string | number | undefined): string {
+function valuePart(shape: ScalarShape, value: string | number | undefined): string {
   if (value === undefined) return "Value null";
   // Sensitive members (username, feedback token) are left out, as the real service does.
-  if (member.shape.kind === "string" && member.shape.sensitive === true) return "Value";
+  if (shape.kind === "string" && shape.sensitive === true) return "Value";
   return `Value '${value}'`;
 }
 
 /** Constraint texts (`Member must ...`) that `value` violates; empty when it satisfies the shape. */
-export function shapeViolations(shape: MemberShape, value: string | number): string[] {
+export function shapeViolations(shape: ScalarShape, value: string | number): string[] {
   const out: string[] = [];
   if (shape.kind === "integer") {
     const n = value as number;
@@ -66,6 +66,11 @@ function typeProblem(member: InputMember, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   const label = wireMemberLabel(member.name);
   const got = Array.isArray(value) ? "array" : typeof value;
+  if (member.shape.kind === "list") {
+    return Array.isArray(value) && value.every((item) => typeof item === "string")
+      ? undefined
+      : `Cannot read member '${label}': expected a list of strings, got ${got === "array" ? "a list with other items" : got}.`;
+  }
   if (member.shape.kind === "integer") {
     if (typeof value !== "number" || !Number.isInteger(value)) {
       return `Cannot read member '${label}': expected an integer, got ${got === "number" ? "a fractional number" : got}.`;
@@ -77,9 +82,17 @@ function typeProblem(member: InputMember, value: unknown): string | undefined {
     : `Cannot read member '${label}': expected a string, got ${got}.`;
 }
 
+/** `Value 'x' at 'label' failed to satisfy constraint: Member must ...` for each violation. */
+function valueViolations(shape: ScalarShape, label: string, value: string | number): string[] {
+  const prefix = `${valuePart(shape, value)} at '${label}' failed to satisfy constraint: `;
+  return shapeViolations(shape, value).map((v) => prefix + v);
+}
+
 /**
  * Every constraint violation of `input` for `operation`, each formatted as
  * `Value 'x' at 'member' failed to satisfy constraint: Member must ...`, in model member order.
+ * A list item is named `member.N.member` (N from 1), as other AWS JSON services name list items
+ * (not confirmed for Cognito).
  * JSON `null` counts as absent. Members the operation does not model are ignored, as the
  * real JSON 1.1 service does.
  * @throws ServiceError SerializationException when a member has the wrong JSON type.
@@ -94,14 +107,22 @@ export function inputViolations(
     const value = raw === null ? undefined : raw;
     const problem = typeProblem(member, value);
     if (problem !== undefined) throw new ServiceError("SerializationException", problem);
-    // typeProblem has ruled out every other JSON type.
-    const typed = value as string | number | undefined;
-    const prefix = `${valuePart(member, typed)} at '${wireMemberLabel(member.name)}' failed to satisfy constraint: `;
-    if (typed === undefined) {
-      if (member.required) out.push(`${prefix}Member must not be null`);
+    const label = wireMemberLabel(member.name);
+    if (value === undefined) {
+      if (member.required) {
+        out.push(`Value null at '${label}' failed to satisfy constraint: Member must not be null`);
+      }
       continue;
     }
-    for (const v of shapeViolations(member.shape, typed)) out.push(prefix + v);
+    const { shape } = member;
+    // typeProblem has ruled out every other JSON type.
+    if (shape.kind === "list") {
+      (value as string[]).forEach((item, i) => {
+        out.push(...valueViolations(shape.member, `${label}.${i + 1}.member`, item));
+      });
+    } else {
+      out.push(...valueViolations(shape, label, value as string | number));
+    }
   }
   return out;
 }

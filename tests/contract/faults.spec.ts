@@ -205,6 +205,13 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
           dropped: 0,
           otherErrors: 0,
         },
+        ListUsers: {
+          succeeded: 0,
+          throttled: 0,
+          internalErrors: 0,
+          dropped: 0,
+          otherErrors: 0,
+        },
       },
       feedbackWritesApplied: 1,
     };

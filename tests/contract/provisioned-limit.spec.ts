@@ -83,8 +83,10 @@ describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulato
     ][] = [
       ["us-east-1", "UserResourceUpdate", 25, 25],
       ["us-east-1", "UserResourceRead", 50, 50],
+      ["us-east-1", "UserList", 30, 30],
       ["eu-west-1", "UserResourceUpdate", 50, 25],
       ["eu-west-1", "UserResourceRead", 50, 50],
+      ["eu-west-1", "UserList", 30, 30],
     ];
     for (const [region, category, provisioned, free] of table) {
       it(`${region} ${category}: provisioned ${provisioned}/s, free ${free}/s`, async () => {
@@ -117,7 +119,7 @@ describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulato
       [
         "an unknown category",
         limitOf("UserResourceWrite"),
-        "Unknown API category 'UserResourceWrite'. Categories the emulator knows: UserResourceUpdate, UserResourceRead.",
+        "Unknown API category 'UserResourceWrite'. Categories the emulator knows: UserResourceUpdate, UserResourceRead, UserList.",
       ],
       [
         "no Category attribute",

@@ -130,7 +130,7 @@ describe("Seed loading", () => {
       [
         "credentials[0].sessionToken: got (value hidden), which must NOT have fewer than 1 characters; expected a made-up session token such as fake-session-token-not-real; when set, requests with this key must carry exactly it, when unset none",
         'provisionedLimits: got "Frankfurt"; expected a region such as us-east-1',
-        'provisionedLimits.us-east-1.UserResourceWrite: unknown field "UserResourceWrite"; check the spelling, allowed fields here: UserResourceUpdate, UserResourceRead',
+        'provisionedLimits.us-east-1.UserResourceWrite: unknown field "UserResourceWrite"; check the spelling, allowed fields here: UserResourceUpdate, UserResourceRead, UserList',
         "provisionedLimits.us-east-1.UserResourceUpdate: got 0, which must be >= 1; expected a whole number >= 1 of feedback calls per second (Cognito's free limit: 25)",
       ],
     );
@@ -171,6 +171,38 @@ describe("Seed loading", () => {
       problems.every((p) => /already used at userPools\[0\]/.test(p.message)),
       JSON.stringify(problems),
     );
+  });
+
+  describe("GIVEN a user's ListUsers fields THEN a wrong one is reported with the fix", () => {
+    const table: [given: string, user: Record<string, unknown>, path: string, message: RegExp][] = [
+      ["an unknown status", { userStatus: "ARCHIVED" }, "userStatus", /use one of UNCONFIRMED,/],
+      ["a string for enabled", { enabled: "no" }, "enabled", /expected whether the account/],
+      [
+        "a date that is not real",
+        { userCreateDate: "2026-13-01T00:00:00Z" },
+        "userCreateDate",
+        /not a real/,
+      ],
+      [
+        "a modification before creation",
+        { userCreateDate: "2026-03-01T00:00:00Z", userLastModifiedDate: "2026-02-01T00:00:00Z" },
+        "userLastModifiedDate",
+        /cannot be modified before it was created \(2026-03-01T00:00:00Z\)/,
+      ],
+    ];
+    for (const [given, fields, path, message] of table) {
+      it(given, () => {
+        const user = { username: "u", ...fields };
+        const problems = problemsOf(() =>
+          validateSeed({ userPools: [{ id: "us-east-1_Fields1", users: [user] }] }),
+        );
+        assert.deepEqual(
+          problems.map((p) => p.path),
+          [`userPools[0].users[0].${path}`],
+        );
+        assert.match(problems[0]?.message ?? "", message);
+      });
+    }
   });
 
   it("GIVEN broken YAML syntax THEN the position is reported", () => {

@@ -3,7 +3,7 @@ import {
   AdminListUserAuthEventsCommand,
   AdminUpdateAuthEventFeedbackCommand,
   InternalErrorException,
-  ListUsersCommand,
+  AdminGetUserCommand,
   TooManyRequestsException,
   UpdateAuthEventFeedbackCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -64,13 +64,14 @@ describe("AWS JSON 1.1 routing and responses", () => {
     });
   });
 
-  it("GIVEN a Cognito operation the emulator does not implement (ListUsers via the SDK) THEN UnknownOperationException saying so", async () => {
-    await expectServiceError(fx.admin.send(new ListUsersCommand({ UserPoolId: POOL })), {
+  it("GIVEN an unimplemented operation (AdminGetUser) THEN UnknownOperationException", async () => {
+    const command = new AdminGetUserCommand({ UserPoolId: POOL, Username: "alice" });
+    await expectServiceError(fx.admin.send(command), {
       name: "UnknownOperationException",
       status: 400,
       message:
-        "The Cognito emulator does not implement ListUsers; it implements " +
-        "UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback, AdminListUserAuthEvents, GetProvisionedLimit.",
+        "The Cognito emulator does not implement AdminGetUser; it implements " +
+        "UpdateAuthEventFeedback, AdminUpdateAuthEventFeedback, AdminListUserAuthEvents, GetProvisionedLimit, ListUsers.",
     });
   });
 

@@ -49,7 +49,7 @@ describe("emulator CLI: fault flags (pure parsing)", () => {
       "--quotas",
       parseQuotas,
       "UserResourceWrite=5",
-      'quotas: unknown category "UserResourceWrite"; use UserResourceUpdate or UserResourceRead.',
+      'quotas: unknown category "UserResourceWrite"; use UserResourceUpdate, UserResourceRead or UserList.',
     ],
     [
       "--quotas",
@@ -87,7 +87,7 @@ describe("emulator CLI: fault flags (pure parsing)", () => {
       seed: 9,
     });
     assert.deepEqual(faultLines(plan), [
-      "Simulated faults (seed 9): quotas UserResourceUpdate 25/s, UserResourceRead 50/s; internal errors 0.05; dropped connections 0.01; latency 5..50 ms.",
+      "Simulated faults (seed 9): quotas UserResourceUpdate 25/s, UserResourceRead 50/s, UserList 30/s; internal errors 0.05; dropped connections 0.01; latency 5..50 ms.",
     ]);
   });
 });

@@ -5,10 +5,11 @@ import { EmulatorStore, FaultPlan, type FaultOptions } from "../../../emulator";
 
 describe("simulated faults: the fault plan (pure, fake clock)", () => {
   describe("quotas", () => {
-    it('GIVEN quotas "real" THEN the plan holds 25/s for updates and 50/s for reads', () => {
+    it('GIVEN quotas "real" THEN the plan holds 25/s updates, 50/s reads, 30/s lists', () => {
       assert.deepEqual(new FaultPlan({ quotas: "real" }).quotas, {
         UserResourceUpdate: 25,
         UserResourceRead: 50,
+        UserList: 30,
       });
     });
 
@@ -99,7 +100,7 @@ describe("simulated faults: the fault plan (pure, fake clock)", () => {
       ],
       [
         { quotas: { UserResourceWrite: 5 } as never },
-        'quotas: unknown category "UserResourceWrite"; use UserResourceUpdate or UserResourceRead.',
+        'quotas: unknown category "UserResourceWrite"; use UserResourceUpdate, UserResourceRead or UserList.',
       ],
       [
         { quotas: { UserResourceRead: 0.5 } },

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { ServiceError, SEARCHABLE_ATTRIBUTES, parseUserFilter } from "../../emulator";
-import { pageToken, readPageToken } from "../../emulator/user-search";
+import { pageToken, readPageToken } from "../../../emulator/user-search";
 
 /** A filter value written the way Cognito wants it: quotes and backslashes escaped. */
 const quoted = (value: string) => `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;

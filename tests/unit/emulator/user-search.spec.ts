@@ -2,7 +2,7 @@
 // wire behaviour (order, paging, errors through the SDK) is in tests/contract/list-users.spec.ts.
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { ServiceError, SEARCHABLE_ATTRIBUTES, parseUserFilter } from "../../emulator";
+import { ServiceError, SEARCHABLE_ATTRIBUTES, parseUserFilter } from "../../../emulator";
 import { pageToken, readPageToken } from "../../../emulator/user-search";
 
 /** A filter value written the way Cognito wants it: quotes and backslashes escaped. */

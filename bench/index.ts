@@ -17,6 +17,8 @@ import {
   type UpSample,
 } from "./measure";
 import { provisionedSeed, twoRegionScenario, TWO_REGION_POOLS } from "./regions";
+import { DEFAULT_SWEEP_SCENARIO, sweepBound, type IncidentSweepResults } from "./sweep";
+import { measureSweep } from "./sweep-measure";
 import {
   renderMarkdown,
   summarize,
@@ -205,7 +207,19 @@ async function main(): Promise<void> {
       new Option(
         "--only <scenarios>",
         "measure only these scenarios, --runs times at --count, and merge them into the runs of the results.json in --out (run i's samples replace run i's), keeping everything else",
-      ).choices(["regions"]),
+      ).choices(["regions", "sweep"]),
+    )
+    .option(
+      "--incident-users <n>",
+      "--only sweep: users in the swept pool",
+      positiveInt,
+      DEFAULT_SWEEP_SCENARIO.users,
+    )
+    .option(
+      "--incident-events <n>",
+      "--only sweep: auth events per user",
+      positiveInt,
+      DEFAULT_SWEEP_SCENARIO.eventsPerUser,
     )
     .showHelpAfterError()
     .parse();
@@ -217,7 +231,9 @@ async function main(): Promise<void> {
     out: string;
     from?: string;
     scaling?: number[];
-    only?: "regions";
+    only?: "regions" | "sweep";
+    incidentUsers: number;
+    incidentEvents: number;
   }>();
   const earlierFile = path.join(flags.out, "results.json");
   const earlier = fs.existsSync(earlierFile)
@@ -248,6 +264,11 @@ async function main(): Promise<void> {
       flags.out,
       summarize(earlier.machine, earlier.options, earlier.runs, scaling, earlier.regionsMachine),
     );
+    return;
+  }
+  if (flags.only === "sweep") {
+    if (earlier === undefined) throw new Error(`${earlierFile} is missing: run the bench first`);
+    write(flags.out, { ...earlier, incidentSweep: await sweepRuns(flags, machine, started) });
     return;
   }
   if (flags.only === "regions") {
@@ -296,12 +317,51 @@ async function main(): Promise<void> {
   write(flags.out, summarize(finish(machine, started), options, runs, earlier?.scaling));
 }
 
+/** The incident sweep (bench/sweep.ts), `--runs` times: the built CLI against the emulator. */
+async function sweepRuns(
+  flags: { runs: number; incidentUsers: number; incidentEvents: number },
+  machine: MachineFacts,
+  started: number,
+): Promise<IncidentSweepResults> {
+  const scenario = { users: flags.incidentUsers, eventsPerUser: flags.incidentEvents };
+  const samples = [];
+  for (let run = 1; run <= flags.runs; run++) {
+    samples.push(
+      await step(
+        `sweep ${run} of ${flags.runs}, ${scenario.users} users x ${scenario.eventsPerUser} events`,
+        () => measureSweep(scenario),
+      ),
+    );
+  }
+  const sized =
+    scenario.users === DEFAULT_SWEEP_SCENARIO.users &&
+    scenario.eventsPerUser === DEFAULT_SWEEP_SCENARIO.eventsPerUser
+      ? ""
+      : ` --incident-users ${scenario.users} --incident-events ${scenario.eventsPerUser}`;
+  return {
+    command: `npm run bench -- --only sweep --runs ${flags.runs}${sized}`,
+    scenario,
+    bound: sweepBound(scenario),
+    samples,
+    machine: { ...finish(machine, started) },
+  };
+}
+
 function finish(machine: MachineFacts, started: number): MachineFacts {
   return { ...machine, loadAverageAtEnd: os.loadavg(), wallMs: Date.now() - started };
 }
 
-function write(dir: string, results: BenchResults): void {
+function write(dir: string, fresh: BenchResults): void {
   fs.mkdirSync(dir, { recursive: true });
+  // Every path keeps the incident sweep measured apart, until `--only sweep` measures it again.
+  const file = path.join(dir, "results.json");
+  const kept = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, "utf8")) as BenchResults).incidentSweep
+    : undefined;
+  const results =
+    fresh.incidentSweep === undefined && kept !== undefined
+      ? { ...fresh, incidentSweep: kept }
+      : fresh;
   fs.writeFileSync(path.join(dir, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   const markdown = renderMarkdown(results);
   fs.writeFileSync(path.join(dir, "RESULTS.md"), markdown);

@@ -7,6 +7,7 @@ import {
   provisionedCallSpanVsBound,
   twoRegionCallSpanVsBound,
 } from "./regions";
+import { sweepSection, sweepTargets, type IncidentSweepResults } from "./sweep";
 
 /** Cognito's UserResourceUpdate quota: both feedback APIs share it (requests per second). */
 export const WRITE_QUOTA = REAL_QUOTAS.UserResourceUpdate;
@@ -180,6 +181,8 @@ export interface BenchResults {
    * earlier runs): that measurement's machine facts. Absent when measured with the rest.
    */
   regionsMachine?: MachineFacts;
+  /** The incident sweep (`--only sweep`), measured apart and kept until measured again. */
+  incidentSweep?: IncidentSweepResults;
 }
 
 /** The median of numbers (the mean of the middle two for an even count); NaN for none. */
@@ -507,7 +510,10 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     ...table(
       ["target", "median", "met"],
-      results.targets.map((t) => [t.target, t.measured, t.met ? "yes" : "**no**"]),
+      [
+        ...results.targets,
+        ...(results.incidentSweep === undefined ? [] : sweepTargets(results.incidentSweep)),
+      ].map((t) => [t.target, t.measured, t.met ? "yes" : "**no**"]),
     ),
     "",
     "## The engine's floor and this provider, side by side",
@@ -637,6 +643,7 @@ export function renderMarkdown(results: BenchResults): string {
     `The quota window is strict: 25 calls in any 1000 ms. Paced evenly at r/s, 26 calls span 25 x 1000 / r ms, so the slack against the window is ${sweep.map(({ rate }) => `${Math.max(0, (25 * 1000) / rate - 1000).toFixed(0)} ms at ${rate}/s`).join(", ")}. Timers, the event loop and network jitter eat that slack (see the throttled column), and every throttle costs more than its retry: the adaptive retry mode's client-side rate limiter backs off after it and recovers slowly. The fastest pacing with no throttle in any run is ${fastestClean === undefined ? "none of those swept" : `${fastestClean}/s`}; the default is ${o.defaultWritesPerSecond}/s. The spans against N / r (${sweep.map(({ rate, s }) => `${fixed(s.callSpanMs / ((o.sweepCount / rate) * 1000))} x at ${rate}/s`).join(", ")}): what is above 1 is calls held back by the engine's checkpoint writes and by timer jitter, not by the pacer; the worst runs show how much the machine's load moves that.`,
     "",
     ...regionsSection(results),
+    ...sweepSection(results.incidentSweep),
     ...scalingSection(results.scaling),
   ].join("\n");
 }

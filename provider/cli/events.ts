@@ -13,18 +13,13 @@ import {
   renderOverrideEntries,
   type EventsFormat,
 } from "../events/render";
+import { addFilterOptions } from "./filter-flags";
 import { usageHint, type CliIo, type ExitCode } from "./io";
 
 interface EventsFlags extends RawEventsOptions {
   format: EventsFormat;
   progress?: boolean;
 }
-
-// Repeatable flags keep every value; commas are split when the values are checked.
-const collect = (value: string, previous: string[] | undefined): string[] => [
-  ...(previous ?? []),
-  value,
-];
 
 const EXAMPLES = [
   "",
@@ -51,7 +46,7 @@ const EXAMPLES = [
 
 /** Adds the `events` subcommand to `program`; its action sets `exit.code`. */
 export function registerEvents(program: Command, io: CliIo, exit: ExitCode): void {
-  program
+  const command = program
     .command("events")
     .summary("list a user's auth events, to write overrides from")
     .description(
@@ -67,31 +62,8 @@ export function registerEvents(program: Command, io: CliIo, exit: ExitCode): voi
     .option(
       "--region <region>",
       "the pool's region, e.g. us-east-1 (default: the pool id's prefix, which it must match)",
-    )
-    .option(
-      "--since <when>",
-      "only events at or after this: an ISO date (2026-11-01, midnight UTC), a date-time with a " +
-        "zone (2026-11-01T10:00:00Z) or a duration back from now (7d, 12h, 30m)",
-    )
-    .option(
-      "--risk-level <levels>",
-      "only these risk levels: Low, Medium, High; any case, repeatable or comma-separated, " +
-        "e.g. --risk-level medium,high",
-      collect,
-    )
-    .option(
-      "--risk-decision <decisions>",
-      "only these risk decisions: NoRisk, AccountTakeover, Block; likewise, " +
-        "e.g. --risk-decision AccountTakeover",
-      collect,
-    )
-    .option(
-      "--event-type <types>",
-      "only these event types: SignIn, SignUp, ForgotPassword, PasswordChange, ResendCode; " +
-        "likewise, e.g. --event-type SignIn",
-      collect,
-    )
-    .option("--without-feedback", "only events nobody has given feedback on yet")
+    );
+  addFilterOptions(command)
     .option(
       "--max-events <n>",
       "stop listing once n events matched, and print those (newest first), e.g. --max-events 50",

@@ -1,6 +1,6 @@
 // Where the command line reads and writes, how a subcommand reports its exit code, and how every
 // usage error ends. A leaf: the program and each subcommand import it, not each other.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 
 /** Where the command line reads and writes, so tests can run it in process. */
 export interface CliIo {
@@ -12,6 +12,11 @@ export interface CliIo {
   readStdin(): Promise<string>;
   /** Writes a file as UTF-8 text (`review --full-output`); throws when it cannot. */
   writeFile(path: string, text: string): void;
+  /**
+   * Replaces a file atomically (a sweep's checkpoint, `--merge-into`): readers and a crash see the
+   * old text or the new, never half of it. @default writeFile
+   */
+  replaceFile?(path: string, text: string): void;
   /** True when stderr is a terminal (progress is shown there). @default false */
   stderrIsTTY?: boolean;
   /** The clock, for relative dates such as `--since 7d`. @default () => new Date() */
@@ -30,6 +35,12 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, "utf8"),
     writeFile: (path, text) => writeFileSync(path, text, "utf8"),
+    replaceFile: (path, text) => {
+      // A temporary file next to it, then a rename: atomic on the same file system.
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, text, "utf8");
+      renameSync(temporary, path);
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

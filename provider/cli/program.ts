@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { registerCheck } from "./check";
 import { registerEvents } from "./events";
 import { registerReview } from "./review";
+import { registerSweep } from "./sweep";
 import { usageHint, type CliIo, type ExitCode } from "./io";
 
 export { processIo, type CliIo } from "./io";
@@ -29,6 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride();
   registerReview(program, io, exit);
   registerEvents(program, io, exit);
+  registerSweep(program, io, exit);
   registerCheck(program, io, exit);
   // A usage error is the error and one line pointing to the command's help, not the help itself
   // (which scrolled the error out of sight).

@@ -112,10 +112,23 @@ function guardEndpoint<I extends object, O extends object>(
   };
 }
 
-/** Resolves when `pacer` lets the next call start. */
-export async function waitTurn(pacer: Pacer): Promise<void> {
+async function reserveAndWait(pacer: Pacer): Promise<void> {
   const wait = pacer.reserve(Date.now());
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+// The last call waiting in line of each in-line pacer.
+const lines = new WeakMap<Pacer, Promise<void>>();
+
+/** Resolves when `pacer` lets the next call start (in line after the others, if it says so). */
+export async function waitTurn(pacer: Pacer): Promise<void> {
+  if (!pacer.inLine) return reserveAndWait(pacer);
+  const mine = (lines.get(pacer) ?? Promise.resolve()).then(async () => {
+    await reserveAndWait(pacer);
+    pacer.started(Date.now());
+  });
+  lines.set(pacer, mine);
+  return mine;
 }
 
 /** Waits for the pacer's slot before each attempt, so SDK retries are paced as well. */

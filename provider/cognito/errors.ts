@@ -4,7 +4,10 @@ import { CONFIG_NAMESPACE, type CallSettings } from "./settings";
 
 /** The Cognito operations this package calls. */
 export type CognitoOperation =
-  "UpdateAuthEventFeedback" | "AdminUpdateAuthEventFeedback" | "AdminListUserAuthEvents";
+  | "UpdateAuthEventFeedback"
+  | "AdminUpdateAuthEventFeedback"
+  | "AdminListUserAuthEvents"
+  | "ListUsers";
 
 /** Where a failed call was going: enough to name it in a message. */
 export interface CallContext {
@@ -113,6 +116,9 @@ function afterAttempts(f: Failure): string {
 }
 
 function quotaOf(operation: CognitoOperation): string {
+  if (operation === "ListUsers") {
+    return "the UserList quota is 30 requests per second per account and region";
+  }
   return operation === "AdminListUserAuthEvents"
     ? "the UserResourceRead quota is 50 requests per second per account and region"
     : "the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call";
@@ -121,7 +127,8 @@ function quotaOf(operation: CognitoOperation): string {
 // `cognito-feedback:readsPerSecond`: the stack-config key a message tells the user to change.
 const configKey = (key: keyof CallSettings) => `${CONFIG_NAMESPACE}:${key}`;
 
-const isListing = (ctx: CallContext) => ctx.operation === "AdminListUserAuthEvents";
+const isListing = (ctx: CallContext) =>
+  ctx.operation === "AdminListUserAuthEvents" || ctx.operation === "ListUsers";
 
 // Re-running is always safe: feedback is idempotent and listing changes nothing.
 function rerun(ctx: CallContext): string {
@@ -157,7 +164,7 @@ const EXPLAIN: Record<string, Explain> = {
   // Listing always signs with IAM, even for users who give feedback with tokens: say so.
   CredentialsProviderError: (ctx) =>
     isListing(ctx)
-      ? `no AWS credentials were found, and ${ctx.operation} needs them (a feedback token cannot list events). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) of an identity allowed cognito-idp:${ctx.operation} on arn:aws:cognito-idp:${ctx.region}:<account-id>:userpool/${ctx.userPoolId}.`
+      ? `no AWS credentials were found, and ${ctx.operation} needs them (a feedback token cannot list ${ctx.operation === "ListUsers" ? "users" : "events"}). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) of an identity allowed cognito-idp:${ctx.operation} on arn:aws:cognito-idp:${ctx.region}:<account-id>:userpool/${ctx.userPoolId}.`
       : `no AWS credentials were found, and ${ctx.operation} needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or set feedbackToken to use token mode, which needs none.`,
   // Our own guard's message (see ./endpoint.ts) already says what to do; show it as it is.
   InsecureEndpointError: (_ctx, f) => f.message,

@@ -115,3 +115,42 @@ export function discoveredLimitsMessage(region: string, limits: RegionLimits): s
   );
   return `${region}: the account's enforced limits are ${parts.join(", ")}, read with GetProvisionedLimit.`;
 }
+
+/**
+ * The share of a quota a sweep (`cognito-feedback sweep`) paces at: 96%, 48 of UserResourceRead's
+ * free 50/s. The provider keeps 80% (40/s) because a `pulumi up` or `refresh` may overlap other
+ * work; a sweep is a one-off, read-only run someone waits on, so it paces close to the limit:
+ * evenly spaced calls at 48/s still leave two slots per second in Cognito's one-second window for
+ * timer and network jitter (51 calls would have to land within 1,000 ms, 41 ms ahead of their
+ * slots), and the SDK's adaptive retry absorbs the odd throttle. Lower it with
+ * `--reads-per-second` when other clients share the quota.
+ */
+export const SWEEP_SHARE = 0.96;
+
+/** Cognito's free UserList limit (ListUsers), requests per second per account and region. */
+export const FREE_USER_LIST_LIMIT = 30;
+
+/** The rates a sweep paces at, calls per second (Infinity = no pacing). */
+export interface SweepRates {
+  /** AdminListUserAuthEvents (UserResourceRead). */
+  readsPerSecond: number;
+  /** ListUsers (UserList). */
+  usersPerSecond: number;
+}
+
+/**
+ * A sweep's rates: `--reads-per-second` when given (0 = no pacing), else an explicit
+ * `readsPerSecond` setting, else {@link SWEEP_SHARE} of the discovered UserResourceRead limit or of
+ * the free one; ListUsers at {@link SWEEP_SHARE} of the free UserList limit.
+ */
+export function sweepRates(
+  flag: number | undefined,
+  settings: Pick<CallSettings, "readsPerSecond">,
+  discovered: RegionLimits = {},
+): SweepRates {
+  // In hundredths of a call per second: 28.8, not 28.799999999999997.
+  const share = (limit: number) => Math.round(limit * SWEEP_SHARE * 100) / 100;
+  const limit = discovered.UserResourceRead ?? FREE_LIMITS.UserResourceRead;
+  const reads = flag === 0 ? Infinity : (flag ?? settings.readsPerSecond ?? share(limit));
+  return { readsPerSecond: reads, usersPerSecond: share(FREE_USER_LIST_LIMIT) };
+}

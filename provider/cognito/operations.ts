@@ -114,6 +114,12 @@ export interface ListUserAuthEventsRequest {
    * next page, e.g. once enough events were found. The events listed so far are returned.
    */
   shouldStop?: (progress: ListingProgress) => boolean;
+  /**
+   * Paces every AdminListUserAuthEvents attempt instead of the region's shared read pacer
+   * (./regions.ts), e.g. a sweep's, which paces closer to the quota.
+   * @default the region's read pacer, at the provider's rate
+   */
+  readPacer?: Pacer;
 }
 
 /** Where a listing stands after a page. */
@@ -179,7 +185,7 @@ export async function listUserAuthEvents(
   const seen: Seen = {};
   const userPacer = new Pacer({ ratePerSecond: USER_PAGES_PER_SECOND });
   const client = clientFor(region);
-  const { read } = await pacersFor(region, client);
+  const read = request.readPacer ?? (await pacersFor(region, client)).read;
   const events: AuthEventSummary[] = [];
   let nextToken: string | undefined;
   for (let page = 1; ; page++) {

@@ -8,6 +8,14 @@ export interface PacerOptions {
   ratePerSecond: number;
   /** Calls that may start at once after an idle spell. @default 1 (evenly spaced calls) */
   burst?: number;
+  /**
+   * Calls wait in line (./client.ts waitTurn): each reserves its slot once the one before it has
+   * started, and no slot is given that would put more than `floor(ratePerSecond)` actual starts
+   * (see {@link Pacer.started}) in any one second. Evenly spaced as usual, catching up after a
+   * late start, but a stalled event loop never sends the calls it delayed faster than the quota
+   * counts them over any one-second window. @default false
+   */
+  inLine?: boolean;
 }
 
 /**
@@ -22,7 +30,14 @@ export class Pacer {
   // The theoretical start time of the next call when calls are evenly spaced.
   private nextMs = -Infinity;
 
+  /** Whether calls wait in line (see {@link PacerOptions.inLine}). */
+  readonly inLine: boolean;
+  // In line: the actual start times of the last `windowCalls` calls, oldest first.
+  private starts: number[] = [];
+  private windowCalls = Infinity;
+
   constructor(options: PacerOptions) {
+    this.inLine = options.inLine === true;
     this.configure(options);
   }
 
@@ -34,6 +49,7 @@ export class Pacer {
     }
     this.intervalMs = ratePerSecond === 0 || ratePerSecond === Infinity ? 0 : 1000 / ratePerSecond;
     this.toleranceMs = (Math.floor(burst) - 1) * this.intervalMs;
+    this.windowCalls = this.intervalMs === 0 ? Infinity : Math.max(1, Math.floor(ratePerSecond));
   }
 
   /** Calls per second now in force (Infinity when pacing is off). */
@@ -41,10 +57,20 @@ export class Pacer {
     return this.intervalMs === 0 ? Infinity : 1000 / this.intervalMs;
   }
 
+  /** In line: records that the call reserved last started at `nowMs` (after its wait). */
+  started(nowMs: number): void {
+    if (!this.inLine || this.windowCalls === Infinity) return;
+    this.starts.push(nowMs);
+    if (this.starts.length > this.windowCalls)
+      this.starts.splice(0, this.starts.length - this.windowCalls);
+  }
+
   /** Reserves the next start slot for a call made at `nowMs`; returns how long to wait (ms, >= 0). */
   reserve(nowMs: number): number {
     if (this.intervalMs === 0) return 0;
-    const start = Math.max(nowMs, this.nextMs - this.toleranceMs);
+    let start = Math.max(nowMs, this.nextMs - this.toleranceMs);
+    // In line: a full window after the oldest of the last `windowCalls` starts.
+    if (this.starts.length >= this.windowCalls) start = Math.max(start, this.starts[0] + 1000);
     this.nextMs = Math.max(this.nextMs, start) + this.intervalMs;
     return start - nowMs;
   }

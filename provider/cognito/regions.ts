@@ -68,6 +68,20 @@ async function discover(
 }
 
 /**
+ * The account's enforced limits in `region` as discovered (once per region and configuration per
+ * process; see `discover`), or none when discovery is off or every rate is set explicitly.
+ */
+export async function discoveredLimits(
+  region: string,
+  client: CognitoIdentityProviderClient,
+  settings: CallSettings = currentSettings(),
+): Promise<RegionLimits> {
+  return wantsDiscovery(settings)
+    ? discoveries.get(configurationKey(region, settings), () => discover(client, region))
+    : {};
+}
+
+/**
  * The pacers of `region`, set to the rates in force: explicit settings, else the account's
  * discovered limits (read on first use when `settings.discoverLimits`), else the defaults.
  */
@@ -76,10 +90,7 @@ export async function pacersFor(
   client: CognitoIdentityProviderClient,
   settings: CallSettings = currentSettings(),
 ): Promise<RegionPacers> {
-  const discovered = wantsDiscovery(settings)
-    ? await discoveries.get(configurationKey(region, settings), () => discover(client, region))
-    : {};
-  const rates = regionRates(settings, discovered);
+  const rates = regionRates(settings, await discoveredLimits(region, client, settings));
   const regional = pacers.of(region, rates);
   regional.write.configure({ ratePerSecond: rates.writesPerSecond });
   regional.read.configure({ ratePerSecond: rates.readsPerSecond });

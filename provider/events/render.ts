@@ -113,7 +113,11 @@ export function feedbackOf(e: AuthEventSummary): string | undefined {
   return printable(by === undefined ? e.feedbackValue : `${e.feedbackValue} by ${by}`);
 }
 
-const COLUMNS: readonly [string, (e: AuthEventSummary) => string | undefined][] = [
+/** A table column: its title and the cell of an item (undefined shows as `-`). */
+export type Column<T> = readonly [string, (item: T) => string | undefined];
+
+/** The columns of an events table, left to right. */
+export const EVENT_COLUMNS: readonly Column<AuthEventSummary>[] = [
   ["EVENT ID", (e) => printable(String(e.eventId))],
   ["DATE (UTC)", (e) => utcSeconds(e.creationDate)],
   ["TYPE", (e) => known(e.eventType)],
@@ -143,11 +147,16 @@ export function renderEventsTable(
       ? "No auth events found for this user.\n"
       : `No auth events match the filters (${empty.listed} listed).\n`;
   }
+  return alignedTable(events, EVENT_COLUMNS);
+}
+
+/** Items as an aligned text table: a title row, then one row per item, cells kept printable. */
+export function alignedTable<T>(items: readonly T[], columns: readonly Column<T>[]): string {
   const rows = [
-    COLUMNS.map(([title]) => title),
-    ...events.map((e) => COLUMNS.map(([, cell]) => printable(cell(e) ?? "-"))),
+    columns.map(([title]) => title),
+    ...items.map((item) => columns.map(([, cell]) => printable(cell(item) ?? "-"))),
   ];
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
+  const widths = columns.map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
   const line = (row: string[]) =>
     row
       .map((c, i) => c + " ".repeat(widths[i] - [...c].length))
@@ -166,18 +175,34 @@ export interface OverrideEntriesOptions {
   listed: number;
 }
 
-// A scalar as YAML writes it: plain when that reads back the same, quoted otherwise; one line.
-function scalar(value: string): string {
+// Plain-safe: starts with a letter or `_` (no indicator, no number or date), printable ASCII with
+// single spaces inside, no `: ` or ` #`, no trailing `:` or space.
+const PLAIN = /^[A-Za-z_](?:[!$%&()*+,./;<=>?@[\]^_`{|}~\w-]|:(?! |$)| (?![ #]|$)|#)*$/;
+// Words YAML (1.1 or 1.2) reads as booleans or null.
+const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/** A scalar as YAML writes it: plain when that reads back the same, quoted otherwise; one line. */
+export function yamlScalar(value: string): string {
+  // Most values (ids, usernames, a reason in words) read back the same unquoted: decided here,
+  // without the YAML library, which takes a millisecond or so a call (a sweep writes thousands).
+  if (PLAIN.test(value) && !RESERVED.test(value)) return value;
   // Loaded on first use: `check` and `review` start without it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { stringify } = require("yaml") as typeof Yaml;
-  const yaml = stringify(value, { lineWidth: 0 }).trimEnd();
-  // A value with line breaks would become a block scalar; JSON's quoted form is YAML too.
-  return yaml.includes("\n") ? JSON.stringify(value) : yaml;
+  const { parse, stringify } = require("yaml") as typeof Yaml;
+  const yaml = stringify(value, { lineWidth: 0 }).replace(/\n$/, "");
+  // A value with line breaks would become a block scalar, and a few odd ones do not read back
+  // (a trailing space after a backslash): JSON's quoted form, non-printables escaped, is YAML too.
+  if (!yaml.includes("\n") && (parse(`v: ${yaml} #`) as { v?: unknown } | null)?.v === value) {
+    return yaml;
+  }
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** The comment above an entry: when, what, how risky, from where, and any verdict already given. */
-function describeEvent(e: AuthEventSummary): string {
+export function describeEvent(e: AuthEventSummary): string {
   const what = [known(e.eventType), known(e.eventResponse)].filter((p) => p !== undefined);
   const risk = [
     known(e.riskLevel),
@@ -198,6 +223,52 @@ function describeEvent(e: AuthEventSummary): string {
 
 const INDENT = "  ";
 
+/** What an overrides entry says besides its event: whose it is, and the verdict when known. */
+export interface EntryFields {
+  /** Written when given; left out when the file sets the pool once at the top. */
+  userPoolId?: string;
+  username: string;
+  /** Left empty (`""`, with a hint) for a reviewer when not given. */
+  verdict?: string;
+  reason?: string;
+  /** Written only when given. */
+  ticket?: string;
+}
+
+/**
+ * One overrides entry for `e`, unindented: the comment describing the event, then the fields, the
+ * first one starting `- `. An empty verdict or reason fails the file's checks, so nothing
+ * unjudged slips through.
+ */
+export function overrideEntry(e: AuthEventSummary, fields: EntryFields): string[] {
+  const pairs: [string, string][] = [
+    ...(fields.userPoolId === undefined
+      ? []
+      : [["userPoolId", yamlScalar(fields.userPoolId)] as [string, string]]),
+    ["username", yamlScalar(fields.username)],
+    ["eventId", yamlScalar(String(e.eventId))],
+    [
+      "verdict",
+      fields.verdict === undefined
+        ? '"" # valid (it was the user) or invalid (it was not)'
+        : yamlScalar(fields.verdict),
+    ],
+    [
+      "reason",
+      fields.reason === undefined
+        ? '"" # why, in a sentence: who confirmed it, and how'
+        : yamlScalar(fields.reason),
+    ],
+    ...(fields.ticket === undefined
+      ? []
+      : [["ticket", yamlScalar(fields.ticket)] as [string, string]]),
+  ];
+  return [
+    `# ${describeEvent(e)}`,
+    ...pairs.map(([key, value], i) => `${i === 0 ? "- " : "  "}${key}: ${value}`),
+  ];
+}
+
 /**
  * The events as overrides-file entries, indented to paste under `overrides:`, each with a comment
  * describing the event and `verdict` and `reason` left empty for a person to fill in. Once filled,
@@ -217,17 +288,9 @@ export function renderOverrideEntries(
   const lines = [
     `${INDENT}# Paste under "overrides:". Judge each event: set verdict and reason, or delete the entry.`,
   ];
+  const pool = options.omitPool === true ? {} : { userPoolId: options.userPoolId };
   for (const e of events) {
-    lines.push(
-      `${INDENT}# ${describeEvent(e)}`,
-      ...(options.omitPool === true
-        ? []
-        : [`${INDENT}- userPoolId: ${scalar(options.userPoolId)}`]),
-      `${INDENT}${options.omitPool === true ? "- " : "  "}username: ${scalar(options.username)}`,
-      `${INDENT}  eventId: ${scalar(String(e.eventId))}`,
-      `${INDENT}  verdict: "" # valid (it was the user) or invalid (it was not)`,
-      `${INDENT}  reason: "" # why, in a sentence: who confirmed it, and how`,
-    );
+    lines.push(...overrideEntry(e, { ...pool, username: options.username }).map((l) => INDENT + l));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -151,6 +151,10 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
     ],
     ["--event-type", ["--event-type", "signup,ForgotPassword"], (i) => i % 5 === 2 || i % 5 === 3],
     ["--without-feedback", ["--without-feedback"], (i) => i % 10 !== 0],
+    ["--ip, the events' range", ["--ip", "198.51.100.0/24"], () => true],
+    ["--ip, other ranges", ["--ip", "2001:db8::/32,203.0.113.0/24"], () => false],
+    ["--until an ISO date-time", ["--until", "2026-10-01T02:00:00Z"], (i) => i < 120],
+    ["--country in any case", ["--country", "NIGERIA"], () => true],
     [
       "several filters (and)",
       ["--since", "1h", "--risk-level", "High", "--without-feedback"],

@@ -8,6 +8,8 @@ import {
   pacedRate,
   regionRates,
   reportsDiscoveryFailure,
+  sweepRates,
+  SWEEP_SHARE,
   wantsDiscovery,
   type LimitCategory,
   type RegionLimits,
@@ -144,4 +146,25 @@ describe("limits: the rates each region is paced at", () => {
       );
     }
   });
+});
+
+describe("a sweep's rates: close to the read quota, or as told", () => {
+  const table: [string, number | undefined, number | undefined, number | undefined, number][] = [
+    ["the free limit", undefined, undefined, undefined, 48],
+    ["a discovered limit of 200/s", undefined, undefined, 200, 192],
+    ["--reads-per-second 30", 30, undefined, 200, 30],
+    ["--reads-per-second 0 (no pacing)", 0, undefined, undefined, Infinity],
+    ["COGNITO_FEEDBACK_READS_PER_SECOND=20", undefined, 20, 200, 20],
+  ];
+  for (const [name, flag, setting, discovered, reads] of table) {
+    it(`GIVEN ${name} THEN reads at ${reads}/s, ListUsers at 28.8/s`, () => {
+      const rates = sweepRates(
+        flag,
+        setting === undefined ? {} : { readsPerSecond: setting },
+        discovered === undefined ? {} : { UserResourceRead: discovered },
+      );
+      assert.deepEqual(rates, { readsPerSecond: reads, usersPerSecond: 28.8 });
+    });
+  }
+  it("GIVEN the sweep's share THEN it is 96% of the quota", () => assert.equal(SWEEP_SHARE, 0.96));
 });

@@ -95,3 +95,65 @@ describe("pacing: the process-wide interval scheduler (fake clock)", () => {
     });
   });
 });
+
+describe("pacing in line: never more starts in a second than the rate (fake clock)", () => {
+  /**
+   * Calls taking their turn one after the other, as ../cognito/client.ts waitTurn does: each
+   * reserves when the one before it started, then starts `late[i]` ms after its slot (a stalled
+   * event loop), and the pacer is told.
+   */
+  function inLine(rate: number, arrivals: number[], late: number[]): number[] {
+    const pacer = new Pacer({ ratePerSecond: rate, inLine: true });
+    const out: number[] = [];
+    let previous = -Infinity;
+    arrivals.forEach((arrival, i) => {
+      const now = Math.max(arrival, previous);
+      const start = now + pacer.reserve(now) + (late[i] ?? 0);
+      pacer.started(start);
+      out.push(start);
+      previous = start;
+    });
+    return out;
+  }
+
+  it("GIVEN 48/s and no stall THEN evenly spaced, as without the line", () => {
+    const s = inLine(48, [0, 0, 0, 0], []);
+    assert.deepEqual(
+      s.map((t) => Math.round(t * 100) / 100),
+      [0, 20.83, 41.67, 62.5],
+    );
+  });
+
+  it("GIVEN 5/s and a 500 ms stall THEN one call catches up, no second holds 6", () => {
+    const s = inLine(5, [0, 0, 0, 0, 0, 0, 0, 0], [0, 500]);
+    assert.deepEqual(s, [0, 700, 700, 900, 1100, 1300, 1700, 1900]);
+  });
+
+  it("PROPERTY: any stalls leave at most floor(rate) starts in any one second", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.array(fc.nat(3000), { minLength: 1, maxLength: 150 }),
+        fc.array(fc.oneof(fc.constant(0), fc.nat(200)), { maxLength: 150 }),
+        (rate, offsets, late) => {
+          const s = inLine(
+            rate,
+            [...offsets].sort((a, b) => a - b),
+            late,
+          );
+          for (let i = 0; i < s.length; i++) {
+            const inWindow = s.filter((t) => t > s[i] - 1000 && t <= s[i]).length;
+            assert.ok(inWindow <= rate, `${inWindow} starts in the second before ${s[i]}`);
+          }
+        },
+      ),
+    );
+  });
+
+  it("GIVEN a pacer not in line THEN started changes nothing", () => {
+    const pacer = new Pacer({ ratePerSecond: 1 });
+    pacer.started(0);
+    pacer.started(1);
+    assert.deepEqual(starts(pacer, [0, 0]), [0, 1000]);
+  });
+});

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import type { AuthEventSummary } from "../../../../provider/cognito/operations";
 import {
+  EVENT_RESPONSES,
   EVENT_TYPES,
   filterEvents,
   isFiltering,
@@ -10,6 +11,7 @@ import {
   RISK_LEVELS,
   type EventFilter,
 } from "../../../../provider/events/filter";
+import { parseIpRange, type IpRange } from "../../../../provider/events/ip-range";
 
 const AT = (iso: string) => new Date(iso);
 
@@ -33,6 +35,25 @@ const JUDGED: AuthEventSummary = {
 };
 /** An event Cognito reported nothing about but its id. */
 const BARE: AuthEventSummary = { eventId: "bare" };
+
+const COUNTRIES = ["Nigeria", "Germany", "South Korea"];
+const RANGES: IpRange[] = ["198.51.100.0/24", "198.51.100.128/25", "203.0.113.7"].map(
+  (r) => parseIpRange(r) as IpRange,
+);
+const ipv4 = fc
+  .tuple(fc.constantFrom("198.51.100", "198.51.101", "203.0.113"), fc.nat(255))
+  .map(([net, host]) => `${net}.${host}`);
+/** The /24, /25 and /32 above, stated by the address's text. */
+const inRanges = (ip: string | undefined, ranges: readonly IpRange[]) =>
+  ip !== undefined &&
+  ranges.some((r) => {
+    const [net, bits] = r.text.split("/");
+    const host = Number(ip.split(".")[3]);
+    if (bits === "32") return ip === net;
+    const prefix = net.split(".").slice(0, 3).join(".");
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip) || !ip.startsWith(`${prefix}.`)) return false;
+    return bits === "24" || host >= 128;
+  });
 
 describe("event filter: which events to judge", () => {
   const table: [string, EventFilter, string[]][] = [
@@ -64,8 +85,31 @@ describe("event filter: which events to judge", () => {
     );
   });
 
+  describe("GIVEN the sweep's criteria", () => {
+    const event = (over: Partial<AuthEventSummary>): AuthEventSummary => ({ ...RISKY, ...over });
+    const table: [string, EventFilter, Partial<AuthEventSummary>, boolean][] = [
+      ["until is exclusive", { until: AT("2026-11-03T22:41:09Z") }, {}, false],
+      ["until after the event", { until: AT("2026-11-03T22:41:10Z") }, {}, true],
+      ["an IP in the range", { ipRanges: RANGES }, { ipAddress: "198.51.100.9" }, true],
+      ["an IP outside it", { ipRanges: RANGES }, { ipAddress: "198.51.101.9" }, false],
+      ["no IP reported", { ipRanges: RANGES }, {}, false],
+      ["a response", { eventResponses: ["Fail"] }, { eventResponse: "Fail" }, true],
+      ["another response", { eventResponses: ["Fail"] }, { eventResponse: "Pass" }, false],
+      ["a country, any case", { countries: ["nigeria"] }, { country: "Nigeria" }, true],
+      ["another country", { countries: ["Nigeria"] }, { country: "Niger" }, false],
+      ["no country reported", { countries: ["Nigeria"] }, {}, false],
+    ];
+    for (const [name, f, over, expected] of table) {
+      it(`WHEN ${name} THEN it ${expected ? "matches" : "does not match"}`, () => {
+        assert.equal(matchesFilter(event(over), f), expected);
+      });
+    }
+  });
+
   it("GIVEN filters THEN isFiltering says whether any criterion restricts the listing", () => {
     assert.equal(isFiltering({}), false);
+    assert.equal(isFiltering({ until: AT("2026-11-01") }), true);
+    assert.equal(isFiltering({ countries: ["Nigeria"] }), true);
     assert.equal(isFiltering({ withoutFeedback: false }), false);
     assert.equal(isFiltering({ withoutFeedback: true }), true);
     assert.equal(isFiltering({ eventTypes: ["SignIn"] }), true);
@@ -82,12 +126,20 @@ describe("event filter: which events to judge", () => {
       eventType: word(EVENT_TYPES),
       riskLevel: word(RISK_LEVELS),
       riskDecision: word(RISK_DECISIONS),
+      eventResponse: word(EVENT_RESPONSES),
+      country: word(COUNTRIES),
+      ipAddress: fc.oneof(ipv4, fc.string()),
       feedbackValue: fc.constantFrom("Valid" as const, "Invalid" as const),
     },
     { requiredKeys: ["eventId"] },
   );
+  const validDate = date.filter((d) => !Number.isNaN(d.getTime()));
   const filter: fc.Arbitrary<EventFilter> = fc.record({
-    since: maybe(date.filter((d) => !Number.isNaN(d.getTime()))),
+    since: maybe(validDate),
+    until: maybe(validDate),
+    ipRanges: maybe(fc.subarray(RANGES)),
+    eventResponses: maybe(fc.subarray([...EVENT_RESPONSES])),
+    countries: maybe(fc.subarray(COUNTRIES.map((c) => c.toUpperCase()))),
     riskLevels: maybe(fc.subarray([...RISK_LEVELS])),
     riskDecisions: maybe(fc.subarray([...RISK_DECISIONS])),
     eventTypes: maybe(fc.subarray([...EVENT_TYPES])),
@@ -99,6 +151,11 @@ describe("event filter: which events to judge", () => {
     const out: string[] = [];
     const created = e.creationDate?.getTime() ?? NaN;
     if (f.since !== undefined && !(created >= f.since.getTime())) out.push("since");
+    if (f.until !== undefined && !(created < f.until.getTime())) out.push("until");
+    if (f.ipRanges && !inRanges(e.ipAddress, f.ipRanges)) out.push("ip");
+    if (f.eventResponses && !f.eventResponses.some((v) => v === e.eventResponse)) out.push("resp");
+    const country = e.country?.toLowerCase();
+    if (f.countries && !f.countries.some((v) => v.toLowerCase() === country)) out.push("country");
     if (f.riskLevels && !f.riskLevels.some((v) => v === e.riskLevel)) out.push("riskLevel");
     if (f.riskDecisions && !f.riskDecisions.some((v) => v === e.riskDecision)) out.push("decision");
     if (f.eventTypes && !f.eventTypes.some((v) => v === e.eventType)) out.push("eventType");

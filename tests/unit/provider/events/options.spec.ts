@@ -2,9 +2,12 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
   EventsUsageError,
+  filterFlags,
   parseEventsOptions,
+  parseFilterOptions,
   parseSince,
   type RawEventsOptions,
+  type RawFilterOptions,
 } from "../../../../provider/events/options";
 
 const NOW = new Date("2026-11-05T12:00:00Z");
@@ -159,7 +162,7 @@ describe("events command flags: checked values, or every problem naming its flag
     });
   }
 
-  it("GIVEN several bad flags THEN every problem is reported at once, in flag order", () => {
+  it("GIVEN several bad flags THEN every problem is reported at once, in help order", () => {
     const problems = problemsOf({
       riskLevel: ["x"],
       eventType: ["y"],
@@ -168,7 +171,7 @@ describe("events command flags: checked values, or every problem naming its flag
     });
     assert.deepEqual(
       problems.map((p) => p.split(":")[0]),
-      ["--risk-level", "--event-type", "--since", "--max-events"],
+      ["--since", "--risk-level", "--event-type", "--max-events"],
     );
   });
 
@@ -185,6 +188,128 @@ describe("events command flags: checked values, or every problem naming its flag
       fc.property(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom("d", "h", "m"), (n, u) => {
         const since = parseSince(`${n}${u}`, NOW);
         assert.equal(NOW.getTime() - since.getTime(), n * unit[u]);
+      }),
+    );
+  });
+});
+
+describe("filter flags shared by events and sweep: --ip, --until, --event-response, --country", () => {
+  const check = (raw: RawFilterOptions) => parseFilterOptions(raw, NOW);
+
+  describe("GIVEN values that can be used", () => {
+    const table: [string, RawFilterOptions, string[]][] = [
+      ["no flag", {}, []],
+      [
+        "ranges repeated and comma-separated, without repeats",
+        { ip: ["198.51.100.7/24, 2001:db8::/32", "198.51.100.0/24", "203.0.113.7"] },
+        ["--ip 198.51.100.0/24", "--ip 2001:db8::/32", "--ip 203.0.113.7/32"],
+      ],
+      [
+        "--until a date and --since a duration",
+        { since: "7d", until: "2026-11-05" },
+        ["--since 7d", "--until 2026-11-05T00:00:00Z"],
+      ],
+      [
+        "responses in any case",
+        { eventResponse: ["FAIL,inprogress"] },
+        ["--event-response Fail,InProgress"],
+      ],
+      [
+        "countries: commas kept, repeats in any case dropped",
+        { country: [" Korea, Republic of ", "nigeria", "Nigeria"] },
+        ["--country 'Korea, Republic of'", "--country nigeria"],
+      ],
+      [
+        "every flag, in canonical order",
+        {
+          withoutFeedback: true,
+          riskLevel: ["high,low"],
+          ip: ["203.0.113.7"],
+          since: "2026-11-01",
+        },
+        [
+          "--ip 203.0.113.7/32",
+          "--since 2026-11-01T00:00:00Z",
+          "--risk-level Low,High",
+          "--without-feedback",
+        ],
+      ],
+    ];
+    for (const [name, raw, flags] of table) {
+      it(`WHEN ${name} THEN no problem, and the canonical flags`, () => {
+        const checked = check(raw);
+        assert.deepEqual(checked.problems, []);
+        assert.deepEqual(checked.flags, flags);
+      });
+    }
+
+    it("WHEN --until is given THEN the filter holds that instant", () => {
+      assert.deepEqual(check({ until: "2026-11-02T10:00:00+01:00" }).filter, {
+        until: new Date("2026-11-02T09:00:00Z"),
+      });
+    });
+  });
+
+  describe("GIVEN values that cannot be used", () => {
+    const IP_FORMS =
+      "use e.g. 198.51.100.0/24, 2001:db8::/32 or 203.0.113.7 (repeat the flag or separate ranges with commas).";
+    const table: [string, RawFilterOptions, string[]][] = [
+      [
+        "a prefix too long and an empty range",
+        { ip: ["198.51.100.0/33,"] },
+        [
+          `--ip: "198.51.100.0/33" is not an IP address or CIDR range; ${IP_FORMS}`,
+          `--ip: an empty value is not an IP address or CIDR range; ${IP_FORMS}`,
+        ],
+      ],
+      [
+        "an --until without a zone",
+        { until: "2026-11-01T10:00" },
+        [
+          `--until: "2026-11-01T10:00" has no time zone (add Z for UTC, or an offset like +01:00); ${SINCE_FORMS}.`,
+        ],
+      ],
+      [
+        "--until not after --since",
+        { since: "2026-11-02", until: "2026-11-01" },
+        [
+          "--until: 2026-11-01T00:00:00.000Z is not after --since 2026-11-02T00:00:00.000Z, so no event can match; --until is the first instant left out.",
+        ],
+      ],
+      [
+        "an unknown response",
+        { eventResponse: ["denied"] },
+        [
+          `--event-response: "denied" is not an event response; use Pass, Fail or InProgress (${LIST}).`,
+        ],
+      ],
+      [
+        "an empty country",
+        { country: [" "] },
+        [
+          "--country: an empty value is not a country; use the name Cognito reports, e.g. --country Nigeria (repeat the flag for several).",
+        ],
+      ],
+    ];
+    for (const [name, raw, problems] of table) {
+      it(`WHEN ${name} THEN each problem names its flag`, () => {
+        assert.deepEqual(check(raw).problems, problems);
+      });
+    }
+  });
+
+  it("PROPERTY: the canonical flags do not depend on the order values were given in", () => {
+    const levels = fc.subarray(["Low", "Medium", "High"], { minLength: 1 });
+    const ranges = fc.subarray(["198.51.100.0/24", "2001:db8::/32", "203.0.113.7"], {
+      minLength: 1,
+    });
+    fc.assert(
+      fc.property(levels, ranges, fc.boolean(), (l, r, flip) => {
+        const order = <T>(xs: T[]) => (flip ? [...xs].reverse() : xs);
+        const a = check({ riskLevel: [l.join(",")], ip: r });
+        const b = check({ riskLevel: order(l), ip: [order(r).join(",")] });
+        assert.deepEqual(a.flags, b.flags);
+        assert.deepEqual(filterFlags(a.filter), a.flags);
       }),
     );
   });

@@ -9,7 +9,9 @@ import {
   renderEventsJson,
   renderEventsTable,
   renderOverrideEntries,
+  yamlScalar,
 } from "../../../../provider/events/render";
+import { parse as parseYaml } from "yaml";
 import * as pkg from "../../../../provider";
 import { parseOverrides } from "../../../../provider/gitops/overrides";
 
@@ -291,5 +293,43 @@ describe("events output: table, JSON and overrides entries", () => {
     );
     assert.equal(pkg.renderEventsJson([BLOCKED]), renderEventsJson([BLOCKED]));
     assert.deepEqual([pkg.toEventJson(BLOCKED)], JSON.parse(renderEventsJson([BLOCKED])));
+  });
+});
+
+describe("YAML scalars in overrides entries", () => {
+  const readBack = (scalar: string): unknown =>
+    (parseYaml(`value: ${scalar} # a comment after it\n`) as { value: unknown }).value;
+
+  describe("GIVEN a value THEN the scalar written for it", () => {
+    const table: [string, string][] = [
+      ["alice", "alice"],
+      ["alice@example.com", "alice@example.com"],
+      [
+        "Credential stuffing from 198.51.100.0/24 (incident)",
+        "Credential stuffing from 198.51.100.0/24 (incident)",
+      ],
+      ["7875548a-bd00-490a-93b8-fa36fe42a3e0", "7875548a-bd00-490a-93b8-fa36fe42a3e0"],
+      ["yes", "yes"],
+      ["null", '"null"'],
+      ["a: b", '"a: b"'],
+      ["a #b", '"a #b"'],
+      ["trailing ", '"trailing "'],
+      ["line\nbreak", '"line\\nbreak"'],
+    ];
+    for (const [value, scalar] of table) {
+      it(`${JSON.stringify(value)} -> ${scalar}`, () => assert.equal(yamlScalar(value), scalar));
+    }
+  });
+
+  it("PROPERTY: any value reads back the same, on one line, a comment after it", () => {
+    const units = [..."aZ_ -:#,.'\"[]{}!&*|>%@`?09\t\\é\u2028\u0085\u007f"];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 16 }), (value) => {
+        const scalar = yamlScalar(value);
+        assert.ok(!scalar.includes("\n"), scalar);
+        assert.equal(readBack(scalar), value);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

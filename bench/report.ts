@@ -643,7 +643,9 @@ export function renderMarkdown(results: BenchResults): string {
     `The quota window is strict: 25 calls in any 1000 ms. Paced evenly at r/s, 26 calls span 25 x 1000 / r ms, so the slack against the window is ${sweep.map(({ rate }) => `${Math.max(0, (25 * 1000) / rate - 1000).toFixed(0)} ms at ${rate}/s`).join(", ")}. Timers, the event loop and network jitter eat that slack (see the throttled column), and every throttle costs more than its retry: the adaptive retry mode's client-side rate limiter backs off after it and recovers slowly. The fastest pacing with no throttle in any run is ${fastestClean === undefined ? "none of those swept" : `${fastestClean}/s`}; the default is ${o.defaultWritesPerSecond}/s. The spans against N / r (${sweep.map(({ rate, s }) => `${fixed(s.callSpanMs / ((o.sweepCount / rate) * 1000))} x at ${rate}/s`).join(", ")}): what is above 1 is calls held back by the engine's checkpoint writes and by timer jitter, not by the pacer; the worst runs show how much the machine's load moves that.`,
     "",
     ...regionsSection(results),
-    ...sweepSection(results.incidentSweep),
+    ...sweepSection(results.incidentSweep, (facts) =>
+      machineLine(facts as unknown as MachineFacts),
+    ),
     ...scalingSection(results.scaling),
   ].join("\n");
 }

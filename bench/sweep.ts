@@ -183,8 +183,14 @@ export function sweepTargets(results: IncidentSweepResults) {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The RESULTS.md section of the incident sweep; a pointer when it was not measured. */
-export function sweepSection(results: IncidentSweepResults | undefined): string[] {
+/**
+ * The RESULTS.md section of the incident sweep; a pointer when it was not measured.
+ * @param machine the measurement's machine facts as a sentence
+ */
+export function sweepSection(
+  results: IncidentSweepResults | undefined,
+  machine: (facts: Record<string, unknown>) => string,
+): string[] {
   if (results === undefined) {
     return [
       "## Incident sweep",
@@ -195,11 +201,12 @@ export function sweepSection(results: IncidentSweepResults | undefined): string[
   }
   const f = sweepFigures(results);
   const { scenario: sc, bound: b } = results;
-  const machine = results.machine as { cpuModel?: string; cores?: number; date?: string };
   return [
     "## Incident sweep",
     "",
-    `Measured apart (\`${results.command}\`) on ${machine.cpuModel ?? "?"}, ${machine.cores ?? "?"} cores, ${machine.date ?? "?"}: the built CLI, \`node dist/cli/index.js sweep --user-pool-id ${SWEEP_POOL} --ip ${ATTACK_RANGE} --since ${INCIDENT_SINCE} --format yaml --verdict invalid --reason ... --ticket ...\`, as a child process, ${results.samples.length} times, against the in-process emulator with Cognito's real quotas (\`faults: { quotas: "real" }\`: UserList 30/s, UserResourceRead 50/s), default settings. The pool: ${sc.users.toLocaleString("en-US")} users with ${sc.eventsPerUser} events each, one in seven from ${ATTACK_RANGE}.`,
+    `Measured apart (\`${results.command}\`): ${machine(results.machine)}`,
+    "",
+    `The built CLI, \`node dist/cli/index.js sweep --user-pool-id ${SWEEP_POOL} --ip ${ATTACK_RANGE} --since ${INCIDENT_SINCE} --format yaml --verdict invalid --reason ... --ticket ...\`, as a child process, ${results.samples.length} times, against the in-process emulator with Cognito's real quotas (\`faults: { quotas: "real" }\`: UserList 30/s, UserResourceRead 50/s), default settings. The pool: ${sc.users.toLocaleString("en-US")} users with ${sc.eventsPerUser} events each, one in seven from ${ATTACK_RANGE}.`,
     "",
     `Bound: ${b.listUsersCalls} ListUsers pages at 30/s and ${b.eventCalls.toLocaleString("en-US")} AdminListUserAuthEvents pages at 50/s, two quotas used at once, so max(${b.listUsersCalls} / 30, ${b.eventCalls.toLocaleString("en-US")} / 50) = ${seconds(b.boundMs)}.`,
     "",

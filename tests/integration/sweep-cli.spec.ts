@@ -2,7 +2,9 @@
 // the emulator as Cognito (ListUsers and AdminListUserAuthEvents, paging, quotas, faults), an
 // isolated environment with fake admin credentials.
 import assert from "node:assert/strict";
-import type { Seed, SeedEvent, SeedUser } from "../../emulator";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { loadSeedFile, type Seed, type SeedEvent, type SeedUser } from "../../emulator";
 import { runCli, type CliIo } from "../../provider/cli/program";
 import { parseOverrides } from "../../provider/gitops/overrides";
 import { FAKE_ADMIN, FAKE_AUDITOR, credentialEnv, useEmulator, withEnv } from "../support/env";
@@ -482,6 +484,35 @@ describe("cognito-feedback sweep: an identity denied ListUsers", () => {
     const r = await withEnv(credentialEnv(FAKE_AUDITOR), () =>
       run([...SWEEP, "--users-from", "u.txt", ...INCIDENT, ...FAST], { "u.txt": "bob\n" }),
     );
+    assert.equal(r.code, 0, r.stderr);
+  });
+});
+
+describe("cognito-feedback sweep: the documented sample (docs/sweep-cli.md)", () => {
+  const root = path.join(__dirname, "../..");
+  const doc = readFileSync(path.join(root, "docs/sweep-cli.md"), "utf8");
+  // The demo seed with its made-up admin keys, as the docs tell readers to use them.
+  useEmulator(
+    { seed: loadSeedFile(path.join(root, "emulator/seeds/demo.yaml")) },
+    {
+      credential: { accessKeyId: "AKIDEMULATORADMIN", secretAccessKey: "emulator-secret-not-real" },
+    },
+  );
+
+  /** The words of a shell command line: spaces split, double quotes group, `\` joins lines. */
+  const words = (command: string) =>
+    [...command.replace(/\\\n/g, " ").matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+
+  it("GIVEN the demo seed WHEN the documented command runs THEN the documented file", async () => {
+    const pattern =
+      /```sh\n(npx cognito-feedback sweep [^`]*?)```\n\n<!-- prettier-ignore -->\n```yaml\n([^`]*)```/;
+    const [, command, output] = pattern.exec(doc) ?? assert.fail("a sample in docs/sweep-cli.md");
+    const r = await run(
+      words(command).slice(2),
+      {},
+      { now: () => new Date("2026-11-05T09:30:00Z") },
+    );
+    assert.equal(r.stdout, output);
     assert.equal(r.code, 0, r.stderr);
   });
 });

@@ -129,7 +129,7 @@ describe("pacing in line: never more starts in a second than the rate (fake cloc
     assert.deepEqual(s, [0, 700, 700, 900, 1100, 1300, 1700, 1900]);
   });
 
-  it("PROPERTY: any stalls leave at most floor(rate) starts in any one second", () => {
+  it("GIVEN any stalls THEN no second holds more than floor(rate) starts", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 60 }),

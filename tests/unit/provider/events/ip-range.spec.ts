@@ -87,7 +87,7 @@ describe("IP ranges for --ip: CIDR or a bare address, IPv4 and IPv6", () => {
     );
   });
 
-  it("GIVEN any IPv6 address THEN it is in its own /128 and its /64, not in another /128", () => {
+  it("GIVEN any IPv6 address THEN in its /128 and /64, in no other /128", () => {
     const group = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16));
     const address = fc.array(group, { minLength: 8, maxLength: 8 }).map((g) => g.join(":"));
     fc.assert(

@@ -193,7 +193,7 @@ describe("events command flags: checked values, or every problem naming its flag
   });
 });
 
-describe("filter flags shared by events and sweep: --ip, --until, --event-response, --country", () => {
+describe("filter flags of events and sweep: --ip, --until, --event-response, --country", () => {
   const check = (raw: RawFilterOptions) => parseFilterOptions(raw, NOW);
 
   describe("GIVEN values that can be used", () => {
@@ -298,7 +298,7 @@ describe("filter flags shared by events and sweep: --ip, --until, --event-respon
     }
   });
 
-  it("PROPERTY: the canonical flags do not depend on the order values were given in", () => {
+  it("GIVEN values in any order THEN the same canonical flags", () => {
     const levels = fc.subarray(["Low", "Medium", "High"], { minLength: 1 });
     const ranges = fc.subarray(["198.51.100.0/24", "2001:db8::/32", "203.0.113.7"], {
       minLength: 1,

@@ -321,7 +321,7 @@ describe("YAML scalars in overrides entries", () => {
     }
   });
 
-  it("PROPERTY: any value reads back the same, on one line, a comment after it", () => {
+  it("GIVEN any value THEN its scalar reads back the same, on one line", () => {
     const units = [..."aZ_ -:#,.'\"[]{}!&*|>%@`?09\t\\é\u2028\u0085\u007f"];
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 16 }), (value) => {

@@ -62,7 +62,7 @@ describe("sweep checkpoint: what is done, to resume from", () => {
     assert.deepEqual(parseCheckpoint(serializeCheckpoint(CHECKPOINT, AT), "c.json"), CHECKPOINT);
   });
 
-  it("PROPERTY: any done users and events read back the same", () => {
+  it("GIVEN any done users and events THEN they read back the same", () => {
     const text = fc.option(fc.string({ maxLength: 12 }), { nil: undefined });
     const event = fc.record(
       {

@@ -159,7 +159,7 @@ describe("--merge-into: new entries inserted as text, the file's bytes kept", ()
     }
   });
 
-  it("PROPERTY: any file of entries keeps its bytes; a second merge adds nothing", () => {
+  it("GIVEN any file of entries THEN its bytes are kept; a second merge adds nothing", () => {
     const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,11}$/);
     const comment = fc.constantFrom("", " # checked", "\n  # a note\n", "\n\n");
     const existing = fc.uniqueArray(fc.tuple(id, comment), { maxLength: 6, selector: (e) => e[0] });

@@ -174,7 +174,7 @@ describe("--users-from: one username per line", () => {
     });
   });
 
-  it("PROPERTY: any list of usernames written one per line reads back, repeats dropped", () => {
+  it("GIVEN any usernames one per line THEN they read back, repeats dropped", () => {
     const username = fc.stringMatching(/^[a-z0-9._@+-]{1,20}$/);
     fc.assert(
       fc.property(fc.array(username, { minLength: 1, maxLength: 30 }), (names) => {

@@ -73,7 +73,7 @@ describe("sweep progress: one plain line a CI log can read", () => {
     assert.equal(progressOutput("sweep: x", false), "sweep: x\n");
   });
 
-  it("PROPERTY: the throttle lets through at most one line per interval, the first after one", () => {
+  it("GIVEN any times THEN at most one line per interval, the first after one", () => {
     fc.assert(
       fc.property(fc.array(fc.nat(100_000), { maxLength: 200 }), (offsets) => {
         const times = [...offsets].sort((a, b) => a - b);

@@ -149,7 +149,7 @@ describe("sweep output: a complete overrides file, a table, JSON", () => {
     ]);
   });
 
-  it("PROPERTY: any matches, judged, give a file check accepts with exactly them", () => {
+  it("GIVEN any matches, judged THEN check accepts a file of exactly them", () => {
     const username = fc.stringMatching(/^[\p{L}\p{N}._@+-]{1,24}$/u);
     const eventId = fc.stringMatching(/^[\w+-]{1,50}$/);
     const device = fc.string({ maxLength: 30 });

@@ -126,7 +126,7 @@ describe("sweep orchestration with fake listings (no Cognito, no clock)", () => 
     assert.equal(state.done.length, 5);
   });
 
-  it("GIVEN a listing failing on every try THEN it is reported as failed, after the rounds", async () => {
+  it("GIVEN a listing failing on every try THEN reported failed after the rounds", async () => {
     const internal = () => failure("InternalErrorException", true);
     const source = fakeSource(EVENTS, { fails: { u3: [internal(), internal(), internal()] } });
     const state = await runSweep({ source, filter: FILTER, clock: fakeClock() });
@@ -144,7 +144,7 @@ describe("sweep orchestration with fake listings (no Cognito, no clock)", () => 
     assert.deepEqual(source.calls, ["u0"]);
   });
 
-  it("GIVEN the user listing fails midway THEN the users listed are scanned, then it stops", async () => {
+  it("GIVEN the user listing fails midway THEN the listed users are scanned, then stop", async () => {
     const source = fakeSource(EVENTS, {
       pageSize: 5,
       listingFails: failure("TooManyRequestsException", true),
@@ -155,7 +155,7 @@ describe("sweep orchestration with fake listings (no Cognito, no clock)", () => 
     assert.equal(state.finished, false);
   });
 
-  it("GIVEN a checkpoint's done users THEN they are not listed again, their matches kept", async () => {
+  it("GIVEN a checkpoint's done users THEN not listed again, their matches kept", async () => {
     const source = fakeSource(EVENTS);
     const resume = {
       done: [{ username: "u0", events: 2, matches: [ev("a")] }],
@@ -194,7 +194,7 @@ describe("sweep orchestration with fake listings (no Cognito, no clock)", () => 
     }
   });
 
-  it("PROPERTY: any pages, concurrency, throttles: exactly the filter's events", async () => {
+  it("GIVEN any pages, concurrency, throttles THEN exactly the filter's events", async () => {
     const user = fc.array(fc.boolean(), { maxLength: 5 });
     await fc.assert(
       fc.asyncProperty(

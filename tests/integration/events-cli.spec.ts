@@ -1,9 +1,7 @@
 // `cognito-feedback events` end to end: the command line in process, the real AWS SDK over HTTP,
 // the emulator as Cognito, an isolated environment with fake admin credentials.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
-import { loadSeedFile, type Seed, type SeedEvent } from "../../emulator";
+import type { Seed, SeedEvent } from "../../emulator";
 import { runCli, type CliIo } from "../../provider/cli/program";
 import { parseOverrides } from "../../provider/gitops/overrides";
 import {
@@ -287,40 +285,6 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
         assert.match(r.stderr, stderr);
         assert.ok(!r.stderr.includes("mallory") && !r.stderr.includes("nobody"), r.stderr);
       });
-    }
-  });
-});
-
-describe("cognito-feedback events: the documented samples (docs/events-cli.md)", () => {
-  const root = path.join(__dirname, "../..");
-  const readme = readFileSync(path.join(root, "docs/events-cli.md"), "utf8");
-  // The demo seed with its made-up admin keys, as the README tells readers to use them.
-  useEmulator(
-    { seed: loadSeedFile(path.join(root, "emulator/seeds/demo.yaml")) },
-    {
-      credential: { accessKeyId: "AKIDEMULATORADMIN", secretAccessKey: "emulator-secret-not-real" },
-    },
-  );
-
-  /** The documented `npx cognito-feedback events ...` commands, each with the output block after it. */
-  function samples(): [string[], string][] {
-    const found: [string[], string][] = [];
-    const pattern =
-      /```sh\n(npx cognito-feedback events [^`]*?)```\n\n(?:<!-- prettier-ignore -->\n)?```\w+\n([^`]*)```/g;
-    for (const [, command, output] of readme.matchAll(pattern)) {
-      const argv = command.replace(/\\\n/g, " ").trim().split(/\s+/).slice(2);
-      found.push([argv, output]);
-    }
-    return found;
-  }
-
-  it("GIVEN the demo seed WHEN the documented commands run THEN they print exactly the documented samples", async () => {
-    const found = samples();
-    assert.equal(found.length, 2, "a table sample and a YAML sample");
-    for (const [argv, output] of found) {
-      const r = await run(argv);
-      assert.equal(r.stdout, output, argv.join(" "));
-      assert.equal(r.code, 0);
     }
   });
 });

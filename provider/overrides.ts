@@ -3,7 +3,7 @@
 // structure, which editors show too) and against the resource's own `check` rules (checkInputs), so
 // a file that loads here passes `pulumi preview`. Every problem is reported at once, with its line
 // and column. Tokens never belong in the file: they live in secret stack config (./token-config.ts).
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type * as Yaml from "yaml";
 import { documentLocator, fastParse, type Locate, type Segment } from "./overrides-yaml";
 import { looksLikeSecret, sourceExcerpt, withholdSecrets } from "./secret-like";
@@ -16,13 +16,17 @@ import { checkInputs, eventKey, isEventId, type InputProblem } from "./validate"
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml = () => require("yaml") as typeof Yaml;
 
-// The schema is published at the package root (schema/), outside the compiled tree, so it is
-// loaded by path relative to this module, which works from provider/ and dist/ alike.
+// The schema's validators, compiled by Ajv ahead of time (`npm run schema:validators`; compiling
+// on every start was a sixth of a `check` run). They are published next to the schema, at the
+// package root (schema/), outside the compiled tree, so they are loaded by path relative to this
+// module, which works from provider/ and dist/ alike. Errors are verbose: they carry the failing
+// value and schema node, which messages describe.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const schema = require("../schema/overrides.schema.json") as {
-  $id: string;
-  definitions: Record<string, { properties?: Record<string, { description?: string }> }>;
-  properties: Record<string, { description?: string }>;
+const { validate: validateSchema, validateEntry } = require("../schema/overrides.validate.js") as {
+  /** A whole document. */
+  validate: ValidateFunction;
+  /** One entry of its `overrides` list. */
+  validateEntry: ValidateFunction;
 };
 
 /** One verdict from an overrides file, validated and normalized. */
@@ -148,57 +152,70 @@ function eventIdOf(entry: unknown): string {
   return isEventId(id) && looksLikeSecret(id) === undefined ? id : "<eventId>";
 }
 
+/** What a field's name says: it looks like a secret itself, it names a token or a secret, or none. */
+type KeyKind = { looks: string } | "token" | "secret" | undefined;
+
+function keyKind(key: string): KeyKind {
+  const looks = looksLikeSecret(key);
+  if (looks !== undefined) return { looks };
+  if (TOKEN_KEY.test(key)) return "token";
+  return SECRET_KEY.test(key) ? "secret" : undefined;
+}
+
 /**
  * Token-like and secret-looking content anywhere in the document: a key that names a token or
  * secret, or free text that looks like one. The value itself is never echoed.
  */
 function secretProblems(value: unknown, tokensKey: string): Found[] {
   const found: Found[] = [];
-  const visit = (node: unknown, at: Segment[], entry: unknown): void => {
+  // Every entry has the same few keys: each is judged once.
+  const kinds = new Map<string, KeyKind>();
+  const kindOf = (key: string): KeyKind => {
+    if (kinds.has(key)) return kinds.get(key);
+    const kind = keyKind(key);
+    kinds.set(key, kind);
+    return kind;
+  };
+  const command = (entry: unknown) => tokenConfigCommand(eventIdOf(entry), tokensKey);
+  // The path of the node being visited; copied only into a problem.
+  const at: Segment[] = [];
+  const visit = (node: unknown, entry: unknown): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, [...at, i], at.length === 1 ? item : entry));
+      const entries = at.length === 1;
+      node.forEach((item, i) => {
+        at.push(i);
+        visit(item, entries ? item : entry);
+        at.pop();
+      });
       return;
     }
     if (!isRecord(node)) return;
-    for (const [key, child] of Object.entries(node)) {
-      const here = [...at, key];
-      const command = () => tokenConfigCommand(eventIdOf(entry), tokensKey);
-      const keyLooks = looksLikeSecret(key);
-      if (keyLooks !== undefined) {
-        found.push({
-          at: here,
-          message: `a field name looks like a secret (${keyLooks}); this file is committed to Git, so secrets must stay out of it. Remove the field; if it is the event's feedback token, store it with: ${command()}`,
-        });
-      } else if (TOKEN_KEY.test(key)) {
-        found.push({
-          at: here,
-          message: `feedback tokens must not be in this file: it is committed to Git, and a token lets anyone give feedback on the event. Remove "${key}" and store the token as a stack secret instead: ${command()}`,
-        });
-      } else if (SECRET_KEY.test(key)) {
-        found.push({
-          at: here,
-          message: `secrets must not be in this file: it is committed to Git. Remove "${key}"; keep credentials in your secret store or in secret stack config (pulumi config set --secret).`,
-        });
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      const kind = kindOf(key);
+      let message: string | undefined;
+      if (typeof kind === "object") {
+        message = `a field name looks like a secret (${kind.looks}); this file is committed to Git, so secrets must stay out of it. Remove the field; if it is the event's feedback token, store it with: ${command(entry)}`;
+      } else if (kind === "token") {
+        message = `feedback tokens must not be in this file: it is committed to Git, and a token lets anyone give feedback on the event. Remove "${key}" and store the token as a stack secret instead: ${command(entry)}`;
+      } else if (kind === "secret") {
+        message = `secrets must not be in this file: it is committed to Git. Remove "${key}"; keep credentials in your secret store or in secret stack config (pulumi config set --secret).`;
       } else if (typeof child === "string" && !NOT_SCANNED.has(key)) {
         const what = looksLikeSecret(child);
         if (what !== undefined) {
-          found.push({
-            at: here,
-            message: `${key} contains what looks like a secret (${what}); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: ${command()}`,
-          });
+          message = `${key} contains what looks like a secret (${what}); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: ${command(entry)}`;
         }
       } else {
-        visit(child, here, entry);
+        at.push(key);
+        visit(child, entry);
+        at.pop();
       }
+      if (message !== undefined) found.push({ at: [...at, key], message });
     }
   };
-  visit(value, [], undefined);
+  visit(value, undefined);
   return found;
 }
-
-// verbose: errors carry the failing value and schema node, which messages describe.
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-const validateSchema = ajv.compile(schema);
 
 function descriptionOf(parent: unknown, property: string): string | undefined {
   const props = isRecord(parent) && isRecord(parent.properties) ? parent.properties : {};
@@ -244,8 +261,6 @@ function schemaProblem(e: ErrorObject): Found {
       return { at, message: `got ${show(e.data)}; expected ${expected}.` };
   }
 }
-
-const validateEntry = ajv.getSchema(`${schema.$id}#/definitions/override`) as ValidateFunction;
 
 // The document is validated without its entries, then entry by entry: one validation of a whole
 // list gathers its errors by repeated concatenation, quadratic in their number.

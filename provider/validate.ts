@@ -243,8 +243,8 @@ export interface CheckOptions {
   require?: readonly string[];
 }
 
-function checkField(field: Field, value: unknown): string | undefined {
-  if (value === undefined || value === null) return field.required ? field.missing : undefined;
+function checkField(field: Field, value: unknown, required: boolean): string | undefined {
+  if (value === undefined || value === null) return required ? field.missing : undefined;
   if (typeof value !== "string") {
     return `${field.name} must be a string, but it is ${describeType(value)}.`;
   }
@@ -252,7 +252,7 @@ function checkField(field: Field, value: unknown): string | undefined {
     if (field.name === "feedbackToken") {
       return "feedbackToken is empty: set the event's feedback token, or leave feedbackToken out to use admin mode (IAM).";
     }
-    return field.required ? field.missing : `${field.name} is empty: set it or leave it out.`;
+    return required ? field.missing : `${field.name} is empty: set it or leave it out.`;
   }
   return field.rule(value);
 }
@@ -269,16 +269,16 @@ export function checkInputs(
 ): CheckOutcome {
   const inputs: Record<string, unknown> = {};
   const failures: InputProblem[] = [];
-  const required = new Set(options.require ?? []);
+  const alsoRequired = options.require ?? [];
 
-  for (const raw of FIELDS) {
-    const field = required.has(raw.name) && raw.missing !== "" ? { ...raw, required: true } : raw;
+  for (const field of FIELDS) {
+    const required = field.required || (field.missing !== "" && alsoRequired.includes(field.name));
     const value = news[field.name];
     if (isUnknown(value)) {
       inputs[field.name] = value;
       continue;
     }
-    const reason = checkField(field, value);
+    const reason = checkField(field, value, required);
     if (reason !== undefined) failures.push({ property: field.name, reason });
     if (value !== undefined && value !== null) inputs[field.name] = value;
   }

@@ -90,7 +90,7 @@ describe("the package, packed and installed as a user gets it", function () {
     if (project !== undefined) await rm(project, { recursive: true, force: true });
   });
 
-  it("GIVEN a clean copy WHEN packed THEN the tarball holds the compiled code, its types, LICENSE, schema and docs", async () => {
+  it("GIVEN a clean copy WHEN packed THEN the tarball holds the compiled code, its types, LICENSE, schema (and its compiled validators) and docs", async () => {
     const { stdout } = await run("tar", ["tzf", tarball]);
     const files = stdout.split("\n").filter((f) => f !== "");
     for (const f of [
@@ -102,6 +102,7 @@ describe("the package, packed and installed as a user gets it", function () {
       "package/dist/resource/implementation.d.ts",
       "package/dist/cli/index.js",
       "package/schema/overrides.schema.json",
+      "package/schema/overrides.validate.js",
       "package/docs/preview-json.md",
     ]) {
       assert.ok(files.includes(f), `${f} is missing from the tarball`);

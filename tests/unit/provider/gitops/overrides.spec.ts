@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import Ajv from "ajv";
 import fc from "fast-check";
@@ -12,6 +13,7 @@ import {
 } from "../../../../provider/gitops/overrides";
 import { loadOverridesFile } from "../../../../provider/gitops/overrides-file";
 import { checkInputs } from "../../../../provider/resource/inputs";
+import { validatorsSource, VALIDATORS_FILE } from "../../../../scripts/schema-validators";
 import schema from "../../../../schema/overrides.schema.json";
 
 const EXAMPLE = path.join(__dirname, "../../../fixtures/overrides/sample.yaml");
@@ -481,6 +483,14 @@ describe("overrides file: reviewed verdicts in Git", () => {
           { numRuns: 300 },
         );
       }
+    });
+
+    it("GIVEN the published schema THEN schema/overrides.validate.js holds its compiled validators, as `npm run schema:validators` writes them", () => {
+      assert.equal(
+        readFileSync(VALIDATORS_FILE, "utf8"),
+        validatorsSource(),
+        "schema/overrides.validate.js is out of date: run npm run schema:validators",
+      );
     });
   });
 });

@@ -117,4 +117,38 @@ describe("withholdSecrets and sourceExcerpt: quoted text never carries a secret"
     assert.equal([...shown].length, 120);
     assert.ok(shown.endsWith("…"));
   });
+
+  it("GIVEN any text THEN withholdSecrets changes it exactly when looksLikeSecret finds something in it (property)", () => {
+    const piece = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9+_=.~%-]{0,40}$/),
+      fc.constantFrom(
+        FAKE_JWT,
+        "AKIAFAKEFAKEFAKE0000",
+        `fake${"Z9".repeat(16)}`,
+        "0123456789abcdef".repeat(4),
+      ),
+    );
+    const separator = fc.constantFrom(
+      " ",
+      "\n",
+      '"',
+      "/",
+      "?t=",
+      ": ",
+      "*",
+      "\u00a0",
+      "\u2028",
+      "é",
+      "\ud83d",
+    );
+    const text = fc
+      .array(fc.tuple(piece, separator), { maxLength: 6 })
+      .map((parts) => parts.flat().join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.equal(withholdSecrets(t) !== t, looksLikeSecret(t) !== undefined, JSON.stringify(t));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });

@@ -5,6 +5,7 @@
 // gone, they say to reinstall it.
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { BUDGETS } from "../../bench/report";
@@ -88,9 +89,10 @@ describe(onCli("a user's stack outside the repository, package from npm pack"), 
       `serialized provider is ${stored.length} bytes`,
     );
 
-    // "Build 2": the installed implementation announces its read and delete.
+    // "Build 2": the installed implementation (where the stored loader's require resolves)
+    // announces its read and delete.
     fs.appendFileSync(
-      path.join(dir, "node_modules", PACKAGE, "dist", "implementation.js"),
+      createRequire(path.join(dir, "index.ts")).resolve(`${PACKAGE}/implementation`),
       `\nfor (const m of ["read", "delete"]) { const f = exports[m]; exports[m] = (...a) => { require("fs").appendFileSync(process.env.BUILD_MARKER, "build 2: " + m + "\\n"); return f(...a); }; }\n`,
     );
     assertOk(await stack.refresh(["--skip-preview"]));

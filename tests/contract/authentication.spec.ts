@@ -20,7 +20,7 @@ import {
   startFixture,
   testSeed,
   type Fixture,
-} from "./helpers";
+} from "./support";
 
 const LIST_INPUT = { UserPoolId: POOL, Username: "alice" };
 

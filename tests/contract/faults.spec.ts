@@ -19,7 +19,7 @@ import {
   POOL,
   startFixture,
   type Fixture,
-} from "./helpers";
+} from "./support";
 
 const listAlice = () => new AdminListUserAuthEventsCommand({ UserPoolId: POOL, Username: "alice" });
 const adminFeedback = () =>

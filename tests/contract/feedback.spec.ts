@@ -24,7 +24,7 @@ import {
   rawPost,
   startFixture,
   type Fixture,
-} from "./helpers";
+} from "./support";
 
 describe("UpdateAuthEventFeedback", () => {
   let fx: Fixture;

@@ -8,7 +8,7 @@ import {
   type FeedbackValueType,
   type UpdateAuthEventFeedbackCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { POOL, expectServiceError, rawPost, startFixture, type Fixture } from "./helpers";
+import { POOL, expectServiceError, rawPost, startFixture, type Fixture } from "./support";
 
 const POOL_PATTERN = "[\\w-]+_[0-9a-zA-Z]+";
 const USERNAME_PATTERN = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+";

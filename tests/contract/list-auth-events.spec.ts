@@ -16,7 +16,7 @@ import {
   startFixture,
   testSeed,
   type Fixture,
-} from "./helpers";
+} from "./support";
 
 describe("AdminListUserAuthEvents", () => {
   let fx: Fixture;

@@ -13,7 +13,7 @@ import {
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { startEmulator, type RunningEmulator, type Seed } from "../../emulator";
-import { ADMIN, AUDITOR, clientFor, expectServiceError, rawPost } from "./helpers";
+import { ADMIN, AUDITOR, clientFor, expectServiceError, rawPost } from "./support";
 
 const EAST = "us-east-1_Burst1";
 const WEST = "eu-west-1_Calm1";

@@ -14,7 +14,7 @@ import {
   validateSeed,
   type SeedProblem,
 } from "../../emulator";
-import { POOL, clientFor, expectServiceError, startFixture, type Fixture } from "./helpers";
+import { POOL, clientFor, expectServiceError, startFixture, type Fixture } from "./support";
 
 const DEMO = path.resolve(__dirname, "../../emulator/seeds/demo.yaml");
 

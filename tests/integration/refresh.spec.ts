@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import type { RunningEmulator, Seed } from "../../emulator";
 import { listUserAuthEvents, type AuthEventSummary } from "../../provider/cognito/operations";
 import { provider } from "../../provider";
-import { manyEvents } from "../contract/helpers";
+import { manyEvents } from "../contract/support";
 import {
   ADMIN_AND_AUDITOR,
   captureLog,

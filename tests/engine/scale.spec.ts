@@ -3,9 +3,9 @@
 // interrupted with Ctrl-C, and an up killed outright; each re-run converges.
 import assert from "node:assert/strict";
 import * as path from "node:path";
-import { BENCH_ADMIN, overrideAt, scenarioSeed } from "../../bench/scenario";
+import { overrideAt, scenarioSeed } from "../../bench/scenario";
 import type { PulumiStack } from "../../scripts/pulumi-cli";
-import { credentialEnv } from "../support/env";
+import { seededCredentials } from "../support/seeds";
 import { assertFailed, assertOk, engineFixture, onCli, ops, ROOT } from "./support";
 
 const PROGRAM = path.join(ROOT, "bench/program");
@@ -26,14 +26,15 @@ async function until(what: string, condition: () => boolean, timeoutMs = 60_000)
 
 describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
   this.timeout(180_000);
-  const fx = engineFixture({ emulator: { seed: scenarioSeed(COUNT, POOL, PREFIX) } });
+  // The bench's scenario, signed with the tests' fake admin key.
+  const seed = { ...scenarioSeed(COUNT, POOL, PREFIX), credentials: seededCredentials() };
+  const fx = engineFixture({ emulator: { seed } });
 
   async function scaleStack(config: Record<string, string> = {}): Promise<PulumiStack> {
     return fx.stack({
       programDir: PROGRAM,
       config: { count: String(COUNT), userPoolId: POOL, ...FAST, ...config },
       secrets: { tokenPrefix: PREFIX },
-      env: credentialEnv(BENCH_ADMIN),
     });
   }
 

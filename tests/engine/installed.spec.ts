@@ -55,7 +55,7 @@ async function userProject(parent: string): Promise<string> {
   return dir;
 }
 
-describe(onCli("a user's stack outside the repository, package from npm pack"), function () {
+describe(onCli("a user's stack outside the repo, from npm pack"), function () {
   this.timeout(300_000);
   const fx = engineFixture();
   let parent = "";
@@ -65,7 +65,8 @@ describe(onCli("a user's stack outside the repository, package from npm pack"), 
   });
   afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
 
-  it("GIVEN the packed package installed WHEN up, upgrade, refresh and destroy run THEN the program type-checks, the verdict lands, and the new build serves refresh and destroy", async () => {
+  // The program type-checks, the verdict lands, and the new build serves refresh and destroy.
+  it("GIVEN the packed package WHEN up, upgrade, refresh and destroy run THEN all work", async () => {
     const dir = await userProject(parent);
     const marker = path.join(parent, "build-2.log");
     const stack = await fx.stack({

@@ -46,7 +46,7 @@ describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
   }
   const writes = () => fx.emulator.store.counters().feedbackWritesApplied;
 
-  it("GIVEN every fault on WHEN applied, then flipped THEN each verdict lands as declared", async () => {
+  it("GIVEN every fault on WHEN applied, then flipped THEN each verdict lands", async () => {
     fx.emulator.store.setFaults({
       quotas: QUOTAS,
       internalErrorRate: 0.1,
@@ -66,7 +66,8 @@ describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
     assert.ok(totals.internalErrors + totals.dropped > 0, "the faults happened and were retried");
   });
 
-  it("GIVEN an up at 4 steps at a time WHEN interrupted with Ctrl-C THEN it stops early and a re-run converges", async () => {
+  // It stops early.
+  it("GIVEN up, 4 steps at a time WHEN interrupted (Ctrl-C) THEN a re-run converges", async () => {
     fx.emulator.store.setFaults({ quotas: QUOTAS, latencyMs: { min: 40, max: 60 } });
     const stack = await scaleStack({ "cognito-feedback:writesPerSecond": "20" });
     const up = stack.startOperation(["up", "--yes", "--skip-preview", "--parallel", "4"]);
@@ -84,7 +85,7 @@ describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
     );
   });
 
-  it("GIVEN an up WHEN killed with everything it started THEN the README's recovery and a re-run converge", async () => {
+  it("GIVEN an up WHEN killed with all it started THEN the README's recovery converges", async () => {
     fx.emulator.store.setFaults({ quotas: QUOTAS, latencyMs: { min: 40, max: 60 } });
     const stack = await scaleStack({ "cognito-feedback:writesPerSecond": "20" });
     const up = stack.startOperation(["up", "--yes", "--skip-preview", "--parallel", "4"]);

@@ -88,7 +88,7 @@ describe("pacing per region with the account's real limits (emulator's real quot
   // The settings are process-wide: later specs get the defaults.
   afterEach(() => configureProvider({}));
 
-  /** The emulator for this suite, with Cognito's real quotas; it signs as the fake admin. */
+  /** The suite's emulator, with Cognito's real quotas; signed as the fake admin by default. */
   const useRealQuotas = (seed: Seed, options: EmulatorFixtureOptions = {}) =>
     useEmulator({ seed, faults: { quotas: "real" }, ...options });
 

@@ -40,7 +40,7 @@ export const CREDENTIALS = {
 
 type SeededRole = Exclude<keyof typeof CREDENTIALS, "unknown">;
 
-/** How the emulator lists each seeded key: its IAM-style name (in AccessDenied messages), its denials. */
+/** Each seeded key's IAM-style name (in AccessDenied messages) and denied actions. */
 const SEEDED: Record<SeededRole, { name: string; deny?: DeniableAction[] }> = {
   admin: { name: "admin" },
   listDenied: { name: "list-denied", deny: ["AdminListUserAuthEvents"] },
@@ -81,7 +81,7 @@ export function user(
   return { username, ...options, events };
 }
 
-/** `n` events named `<prefix>-<i>`, one minute apart from 2026-10-01T00:00Z, oldest first. */
+/** `n` events `<prefix>-<i>`, `stepMs` apart (a minute) from 2026-10-01T00:00Z, oldest first. */
 export function manyEvents(prefix: string, n: number, stepMs = 60_000): SeedEvent[] {
   const start = Date.parse("2026-10-01T00:00:00Z");
   return Array.from({ length: n }, (_, i) => ({

@@ -3,9 +3,8 @@
 // structure, which editors show too) and against the resource's own `check` rules (checkInputs), so
 // a file that loads here passes `pulumi preview`. Every problem is reported at once, with its line
 // and column. Tokens never belong in the file: they live in secret stack config (./token-config.ts).
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import type * as Yaml from "yaml";
-import { documentLocator, fastParse, type Locate, type Segment } from "../shared/located-yaml";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { parseLocated, type Locate, type Segment } from "../shared/located-yaml";
 import { isRecord } from "../shared/records";
 import { looksLikeSecret, sourceExcerpt, withholdSecrets } from "../shared/secret-like";
 import { DEFAULT_TOKENS_CONFIG_KEY, tokenConfigCommand } from "./token-config";
@@ -14,19 +13,20 @@ import { isEventId } from "../cognito/values";
 import { checkInputs, eventKey, type InputProblem } from "../resource/inputs";
 import { labelOf, PROPERTIES } from "../resource/properties";
 
-// `yaml` is only needed for text the fast parser refuses: loaded then, not at start-up (it is a
-// noticeable part of a `check` run's start).
+// The schema's validators, compiled by Ajv ahead of time (`npm run schema:validators`; compiling
+// on every start was a sixth of a `check` run). They are published next to the schema, at the
+// package root (schema/), outside the compiled tree, so they are loaded by path relative to this
+// module, which works from provider/ and dist/ alike. Errors are verbose: they carry the failing
+// value and schema node, which messages describe.
+interface CompiledValidators {
+  /** A whole document. */
+  validate: ValidateFunction;
+  /** One entry of its `overrides` list. */
+  validateEntry: ValidateFunction;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const yaml = () => require("yaml") as typeof Yaml;
-
-// The schema is published at the package root (schema/), outside the compiled tree, so it is
-// loaded by path relative to this module, which works from provider/ and dist/ alike.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const schema = require("../../schema/overrides.schema.json") as {
-  $id: string;
-  definitions: Record<string, { properties?: Record<string, { description?: string }> }>;
-  properties: Record<string, { description?: string }>;
-};
+const validators = require("../../schema/overrides.validate.js") as CompiledValidators;
+const { validate: validateSchema, validateEntry } = validators;
 
 /** One verdict from an overrides file, validated and normalized. */
 export interface Override {
@@ -147,57 +147,70 @@ function eventIdOf(entry: unknown): string {
   return isEventId(id) && looksLikeSecret(id) === undefined ? id : "<eventId>";
 }
 
+/** What a field's name says: it looks like a secret itself, it names a token or a secret, or none. */
+type KeyKind = { looks: string } | "token" | "secret" | undefined;
+
+function keyKind(key: string): KeyKind {
+  const looks = looksLikeSecret(key);
+  if (looks !== undefined) return { looks };
+  if (TOKEN_KEY.test(key)) return "token";
+  return SECRET_KEY.test(key) ? "secret" : undefined;
+}
+
 /**
  * Token-like and secret-looking content anywhere in the document: a key that names a token or
  * secret, or free text that looks like one. The value itself is never echoed.
  */
 function secretProblems(value: unknown, tokensKey: string): Found[] {
   const found: Found[] = [];
-  const visit = (node: unknown, at: Segment[], entry: unknown): void => {
+  // Every entry has the same few keys: each is judged once.
+  const kinds = new Map<string, KeyKind>();
+  const kindOf = (key: string): KeyKind => {
+    if (kinds.has(key)) return kinds.get(key);
+    const kind = keyKind(key);
+    kinds.set(key, kind);
+    return kind;
+  };
+  const command = (entry: unknown) => tokenConfigCommand(eventIdOf(entry), tokensKey);
+  // The path of the node being visited; copied only into a problem.
+  const at: Segment[] = [];
+  const visit = (node: unknown, entry: unknown): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => visit(item, [...at, i], at.length === 1 ? item : entry));
+      const entries = at.length === 1;
+      node.forEach((item, i) => {
+        at.push(i);
+        visit(item, entries ? item : entry);
+        at.pop();
+      });
       return;
     }
     if (!isRecord(node)) return;
-    for (const [key, child] of Object.entries(node)) {
-      const here = [...at, key];
-      const command = () => tokenConfigCommand(eventIdOf(entry), tokensKey);
-      const keyLooks = looksLikeSecret(key);
-      if (keyLooks !== undefined) {
-        found.push({
-          at: here,
-          message: `a field name looks like a secret (${keyLooks}); this file is committed to Git, so secrets must stay out of it. Remove the field; if it is the event's feedback token, store it with: ${command()}`,
-        });
-      } else if (TOKEN_KEY.test(key)) {
-        found.push({
-          at: here,
-          message: `feedback tokens must not be in this file: it is committed to Git, and a token lets anyone give feedback on the event. Remove "${key}" and store the token as a stack secret instead: ${command()}`,
-        });
-      } else if (SECRET_KEY.test(key)) {
-        found.push({
-          at: here,
-          message: `secrets must not be in this file: it is committed to Git. Remove "${key}"; keep credentials in your secret store or in secret stack config (pulumi config set --secret).`,
-        });
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      const kind = kindOf(key);
+      let message: string | undefined;
+      if (typeof kind === "object") {
+        message = `a field name looks like a secret (${kind.looks}); this file is committed to Git, so secrets must stay out of it. Remove the field; if it is the event's feedback token, store it with: ${command(entry)}`;
+      } else if (kind === "token") {
+        message = `feedback tokens must not be in this file: it is committed to Git, and a token lets anyone give feedback on the event. Remove "${key}" and store the token as a stack secret instead: ${command(entry)}`;
+      } else if (kind === "secret") {
+        message = `secrets must not be in this file: it is committed to Git. Remove "${key}"; keep credentials in your secret store or in secret stack config (pulumi config set --secret).`;
       } else if (typeof child === "string" && !NOT_SCANNED.has(key)) {
         const what = looksLikeSecret(child);
         if (what !== undefined) {
-          found.push({
-            at: here,
-            message: `${key} contains what looks like a secret (${what}); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: ${command()}`,
-          });
+          message = `${key} contains what looks like a secret (${what}); this file is committed to Git, so secrets must stay out of it. Remove it; if it is the event's feedback token, store it with: ${command(entry)}`;
         }
       } else {
-        visit(child, here, entry);
+        at.push(key);
+        visit(child, entry);
+        at.pop();
       }
+      if (message !== undefined) found.push({ at: [...at, key], message });
     }
   };
-  visit(value, [], undefined);
+  visit(value, undefined);
   return found;
 }
-
-// verbose: errors carry the failing value and schema node, which messages describe.
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-const validateSchema = ajv.compile(schema);
 
 function descriptionOf(parent: unknown, property: string): string | undefined {
   const props = isRecord(parent) && isRecord(parent.properties) ? parent.properties : {};
@@ -243,8 +256,6 @@ function schemaProblem(e: ErrorObject): Found {
       return { at, message: `got ${show(e.data)}; expected ${expected}.` };
   }
 }
-
-const validateEntry = ajv.getSchema(`${schema.$id}#/definitions/override`) as ValidateFunction;
 
 // The document is validated without its entries, then entry by entry: one validation of a whole
 // list gathers its errors by repeated concatenation, quadratic in their number.
@@ -421,51 +432,21 @@ export function parseOverrides(
   fileName: string,
   options: OverridesOptions = {},
 ): OverridesResult {
-  const fast = fastParse(text);
-  if (fast !== undefined) return collect(fast.value, options, fast.locate);
-  const { LineCounter, parseDocument, visit } = yaml();
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  const parsed = parseLocated(text);
+  if (parsed.ok) return collect(parsed.value, options, parsed.locate);
   // The parser's messages may quote the text (an alias's name, say): scanned like any excerpt.
-  const syntaxProblem = (message: string, offset: number, fix: string): OverridesProblem => {
-    const { line, col } = counter.linePos(offset);
-    const source = text.slice(
-      counter.lineStarts[line - 1],
-      counter.lineStarts[line] ?? text.length,
-    );
-    const excerpt = sourceExcerpt(source, line);
-    return {
-      path: "(syntax)",
-      message: `${withholdSecrets(message.split("\n")[0])}; ${fix} of ${fileName}.`,
-      line,
-      column: col,
-      ...(excerpt === undefined ? {} : { excerpt }),
-    };
+  return {
+    ok: false,
+    problems: parsed.errors.map((e) => {
+      const excerpt = sourceExcerpt(e.source, e.line);
+      const fix = e.syntax ? "fix the YAML (or JSON) syntax" : "fix the YAML (or JSON)";
+      return {
+        path: "(syntax)",
+        message: `${withholdSecrets(e.message)}; ${fix} of ${fileName}.`,
+        line: e.line,
+        column: e.column,
+        ...(excerpt === undefined ? {} : { excerpt }),
+      };
+    }),
   };
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((err) =>
-        syntaxProblem(err.message, err.pos[0], "fix the YAML (or JSON) syntax"),
-      ),
-    };
-  }
-  let value: unknown;
-  try {
-    value = doc.contents === null ? {} : doc.toJS();
-  } catch (err) {
-    // Well-formed YAML can still fail to resolve: an alias to no anchor, or too many aliases.
-    let pos = 0;
-    visit(doc, {
-      Alias(_key, node) {
-        pos = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      },
-    });
-    return {
-      ok: false,
-      problems: [syntaxProblem((err as Error).message, pos, "fix the YAML (or JSON)")],
-    };
-  }
-  return collect(value, options, documentLocator(doc, counter));
 }

@@ -66,7 +66,7 @@ export function checkInputs(
 ): CheckOutcome {
   const inputs: Record<string, unknown> = {};
   const failures: InputProblem[] = [];
-  const required = new Set(options.require ?? []);
+  const alsoRequired = options.require ?? [];
 
   for (const p of PROPERTIES) {
     const value = news[p.name];
@@ -74,7 +74,7 @@ export function checkInputs(
       inputs[p.name] = value;
       continue;
     }
-    const mustHave = p.required || (required.has(p.name) && p.missing !== undefined);
+    const mustHave = p.required || (p.missing !== undefined && alsoRequired.includes(p.name));
     const reason = checkField(p, mustHave, value);
     if (reason !== undefined) failures.push({ property: p.name, reason });
     if (value !== undefined && value !== null) inputs[p.name] = value;

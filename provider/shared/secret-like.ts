@@ -31,7 +31,18 @@ const isSeparator = (c: number) =>
 /** Shortest piece considered a token, and the longest run without `-`, `_` or `.` it must have. */
 const MIN_TOKEN_LENGTH = 32;
 const MIN_RANDOM_RUN = 24;
-const LONG_RANDOM_RUN = new RegExp(`[^-_.]{${MIN_RANDOM_RUN}}`);
+const [HYPHEN, UNDERSCORE, DOT] = [..."-_."].map((c) => c.charCodeAt(0));
+
+// One pass (the regex `[^-_.]{24}` retried at every start: several times slower on every UUID).
+function hasLongRandomRun(piece: string): boolean {
+  let run = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    run = c === HYPHEN || c === UNDERSCORE || c === DOT ? 0 : run + 1;
+    if (run === MIN_RANDOM_RUN) return true;
+  }
+  return false;
+}
 
 function describePiece(piece: string): string | undefined {
   if (AWS_ACCESS_KEY_ID.test(piece)) return "an AWS access key id";
@@ -40,7 +51,7 @@ function describePiece(piece: string): string | undefined {
   if (GIT_OBJECT_NAME.test(piece)) return undefined;
   if (!/[A-Za-z]/.test(piece) || !/\d/.test(piece)) return undefined;
   // Slugs, UUIDs and dotted names are made of short parts; random tokens have long unbroken runs.
-  return LONG_RANDOM_RUN.test(piece) ? `a ${piece.length}-character token-like string` : undefined;
+  return hasLongRandomRun(piece) ? `a ${piece.length}-character token-like string` : undefined;
 }
 
 /**
@@ -71,6 +82,9 @@ export const WITHHELD = "<withheld: it looks like a secret>";
  * it is. For messages that quote text someone wrote (a parser's message, a preview diagnostic).
  */
 export function withholdSecrets(text: string): string {
+  // The same pieces as looksLikeSecret's: its one pass over the characters settles the usual case
+  // (nothing to withhold) without splitting every message of a long report.
+  if (looksLikeSecret(text) === undefined) return text;
   const parts = text.split(SPLIT_KEEPING_SEPARATORS);
   // Even indexes are pieces, odd ones the separators between them.
   let changed = false;

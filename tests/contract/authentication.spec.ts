@@ -1,3 +1,6 @@
+// SigV4 on the Admin operations, through the plain AWS SDK and raw requests: a seeded key, its
+// secret and session token, the region and service in the scope, an untouched body, and the
+// seed's deny lists; a seed without credentials checks the scope only.
 import * as assert from "node:assert/strict";
 import {
   AccessDeniedException,
@@ -8,19 +11,8 @@ import {
   InvalidParameterException,
   TooManyRequestsException,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { startEmulator } from "../../emulator";
-import {
-  ADMIN,
-  AUDITOR,
-  POOL,
-  TEMPORARY,
-  clientFor,
-  expectServiceError,
-  rawPost,
-  startFixture,
-  testSeed,
-  type Fixture,
-} from "./helpers";
+import { CREDENTIALS, POOL, testSeed } from "../support/seeds";
+import { clientFor, expectServiceError, rawPost, useFixture } from "./support";
 
 const LIST_INPUT = { UserPoolId: POOL, Username: "alice" };
 
@@ -54,13 +46,7 @@ function afterSigning(
 }
 
 describe("SigV4 authentication of the Admin operations", () => {
-  let fx: Fixture;
-  before(async () => {
-    fx = await startFixture();
-  });
-  after(async () => {
-    await fx.close();
-  });
+  const fx = useFixture();
 
   async function withClient(
     options: Parameters<typeof clientFor>[1],
@@ -74,7 +60,7 @@ describe("SigV4 authentication of the Admin operations", () => {
     }
   }
 
-  it("GIVEN an admin request without Authorization THEN 400 MissingAuthenticationTokenException in the AWS JSON error form", async () => {
+  it("GIVEN no Authorization THEN 400 MissingAuthenticationTokenException in AWS JSON", async () => {
     const res = await rawPost(fx.emulator, "AdminListUserAuthEvents", JSON.stringify(LIST_INPUT));
     assert.equal(res.status, 400);
     assert.deepEqual(res.json, {
@@ -87,7 +73,7 @@ describe("SigV4 authentication of the Admin operations", () => {
     assert.equal(fx.emulator.store.requests.at(-1)?.signed, false);
   });
 
-  it("GIVEN an unsigned admin request with invalid input THEN authentication is checked before validation", async () => {
+  it("GIVEN an unsigned request with invalid input THEN authentication comes first", async () => {
     const res = await rawPost(
       fx.emulator,
       "AdminUpdateAuthEventFeedback",
@@ -99,7 +85,7 @@ describe("SigV4 authentication of the Admin operations", () => {
   const malformed: [string, string, string][] = [
     [
       "no SignedHeaders and no Signature",
-      "AWS4-HMAC-SHA256 Credential=AKIDEMULATORADMIN/20261101/us-east-1/cognito-idp/aws4_request",
+      `AWS4-HMAC-SHA256 Credential=${CREDENTIALS.admin.accessKeyId}/20261101/us-east-1/cognito-idp/aws4_request`,
       "Authorization header requires 'SignedHeaders' parameter. Authorization header requires 'Signature' parameter.",
     ],
     [
@@ -109,27 +95,29 @@ describe("SigV4 authentication of the Admin operations", () => {
     ],
     [
       "a credential with 3 parts",
-      `AWS4-HMAC-SHA256 Credential=AKIDEMULATORADMIN/20261101/us-east-1, SignedHeaders=host;x-amz-date, Signature=${"a".repeat(64)}`,
+      `AWS4-HMAC-SHA256 Credential=${CREDENTIALS.admin.accessKeyId}/20261101/us-east-1, SignedHeaders=host;x-amz-date, Signature=${"a".repeat(64)}`,
       "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term.",
     ],
   ];
-  for (const [label, authorization, message] of malformed) {
-    it(`GIVEN an Authorization header with ${label} THEN IncompleteSignatureException`, async () => {
-      const res = await rawPost(
-        fx.emulator,
-        "AdminListUserAuthEvents",
-        JSON.stringify(LIST_INPUT),
-        {
-          Authorization: authorization,
-          "X-Amz-Date": "20261101T100000Z",
-        },
-      );
-      assert.equal(res.status, 400);
-      assert.deepEqual(res.json, { __type: "IncompleteSignatureException", message });
-    });
-  }
+  describe("GIVEN a malformed Authorization header THEN IncompleteSignatureException", () => {
+    for (const [label, authorization, message] of malformed) {
+      it(label, async () => {
+        const res = await rawPost(
+          fx.emulator,
+          "AdminListUserAuthEvents",
+          JSON.stringify(LIST_INPUT),
+          {
+            Authorization: authorization,
+            "X-Amz-Date": "20261101T100000Z",
+          },
+        );
+        assert.equal(res.status, 400);
+        assert.deepEqual(res.json, { __type: "IncompleteSignatureException", message });
+      });
+    }
+  });
 
-  it("GIVEN a client signing for another region than the pool's THEN InvalidSignatureException naming the expected region", async () => {
+  it("GIVEN another region than the pool's THEN InvalidSignatureException naming it", async () => {
     await withClient({ region: "eu-west-1" }, async (client) => {
       const err = await expectServiceError(
         client.send(new AdminListUserAuthEventsCommand(LIST_INPUT)),
@@ -145,7 +133,7 @@ describe("SigV4 authentication of the Admin operations", () => {
     });
   });
 
-  it("GIVEN a signature scoped to another service THEN InvalidSignatureException naming cognito-idp", async () => {
+  it("GIVEN another service THEN InvalidSignatureException naming cognito-idp", async () => {
     await withClient({}, async (client) => {
       afterSigning(client, (request) => {
         request.headers.authorization = request.headers.authorization.replace(
@@ -163,11 +151,7 @@ describe("SigV4 authentication of the Admin operations", () => {
   });
 
   it("GIVEN an access key the seed does not list THEN UnrecognizedClientException", async () => {
-    const credentials = {
-      accessKeyId: "AKIDNOTINTHESEED",
-      secretAccessKey: "emulator-secret-not-real",
-    };
-    await withClient({ credentials }, async (client) => {
+    await withClient({ credentials: CREDENTIALS.unknown }, async (client) => {
       await expectServiceError(client.send(new AdminListUserAuthEventsCommand(LIST_INPUT)), {
         type: CognitoIdentityProviderServiceException,
         name: "UnrecognizedClientException",
@@ -177,9 +161,9 @@ describe("SigV4 authentication of the Admin operations", () => {
     });
   });
 
-  it("GIVEN a request signed with the wrong secret THEN InvalidSignatureException and nothing is stored", async () => {
+  it("GIVEN the wrong secret THEN InvalidSignatureException, and nothing is stored", async () => {
     const credentials = {
-      accessKeyId: ADMIN.accessKeyId,
+      accessKeyId: CREDENTIALS.admin.accessKeyId,
       secretAccessKey: "not-the-seeded-secret",
     };
     await withClient({ credentials }, async (client) => {
@@ -213,33 +197,37 @@ describe("SigV4 authentication of the Admin operations", () => {
     });
   });
 
-  describe("session tokens: only the seeded one is accepted, as AWS accepts only the tokens it issued", () => {
+  describe("session tokens: only the seeded one, as AWS accepts only the tokens it issued", () => {
     const table: {
       given: string;
       credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
       accepted: boolean;
     }[] = [
       {
-        given: "a seeded key without a session token, none sent",
-        credentials: ADMIN,
+        given: "a key with no session token, none sent",
+        credentials: CREDENTIALS.admin,
         accepted: true,
       },
       {
-        given: "a seeded key without a session token, one sent",
-        credentials: { ...ADMIN, sessionToken: "fake-session-token-made-up" },
+        given: "a key with no session token, one sent",
+        credentials: { ...CREDENTIALS.admin, sessionToken: "fake-session-token-made-up" },
         accepted: false,
       },
-      { given: "a seeded session token, the same sent", credentials: TEMPORARY, accepted: true },
+      {
+        given: "a seeded session token, the same sent",
+        credentials: CREDENTIALS.temporary,
+        accepted: true,
+      },
       {
         given: "a seeded session token, another sent",
-        credentials: { ...TEMPORARY, sessionToken: "fake-session-token-other" },
+        credentials: { ...CREDENTIALS.temporary, sessionToken: "fake-session-token-other" },
         accepted: false,
       },
       {
         given: "a seeded session token, none sent",
         credentials: {
-          accessKeyId: TEMPORARY.accessKeyId,
-          secretAccessKey: TEMPORARY.secretAccessKey,
+          accessKeyId: CREDENTIALS.temporary.accessKeyId,
+          secretAccessKey: CREDENTIALS.temporary.secretAccessKey,
         },
         accepted: false,
       },
@@ -263,7 +251,8 @@ describe("SigV4 authentication of the Admin operations", () => {
     }
   });
 
-  it("GIVEN a signed call with a malformed pool id that contains _ (bad_pool!) THEN InvalidParameterException, not a region mismatch", async () => {
+  // Not a region mismatch.
+  it("GIVEN a malformed pool id with _ (bad_pool!) THEN InvalidParameterException", async () => {
     await withClient({}, async (client) => {
       await expectServiceError(
         client.send(
@@ -271,7 +260,6 @@ describe("SigV4 authentication of the Admin operations", () => {
         ),
         {
           type: InvalidParameterException,
-          name: "InvalidParameterException",
           status: 400,
           message:
             "1 validation error detected: Value 'bad_pool!' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+",
@@ -280,15 +268,13 @@ describe("SigV4 authentication of the Admin operations", () => {
     });
   });
 
-  it("GIVEN the read quota used up WHEN an unknown key calls THEN UnrecognizedClientException (authentication before throttling), and the known key is still throttled", async () => {
+  // UnrecognizedClientException: authentication comes before throttling; the known key is still
+  // throttled.
+  it("GIVEN the read quota used up WHEN an unknown key calls THEN it is unrecognized", async () => {
     fx.emulator.store.setFaults({ quotas: { UserResourceRead: 1 } });
     try {
       await fx.admin.send(new AdminListUserAuthEventsCommand(LIST_INPUT));
-      const stranger = {
-        accessKeyId: "AKIDNOTINTHESEED",
-        secretAccessKey: "emulator-secret-not-real",
-      };
-      await withClient({ credentials: stranger }, async (client) => {
+      await withClient({ credentials: CREDENTIALS.unknown }, async (client) => {
         await expectServiceError(client.send(new AdminListUserAuthEventsCommand(LIST_INPUT)), {
           name: "UnrecognizedClientException",
           status: 400,
@@ -297,7 +283,6 @@ describe("SigV4 authentication of the Admin operations", () => {
       });
       await expectServiceError(fx.admin.send(new AdminListUserAuthEventsCommand(LIST_INPUT)), {
         type: TooManyRequestsException,
-        name: "TooManyRequestsException",
         status: 400,
         message: "Rate exceeded",
       });
@@ -306,8 +291,9 @@ describe("SigV4 authentication of the Admin operations", () => {
     }
   });
 
-  it("GIVEN a credential whose seed entry denies AdminUpdateAuthEventFeedback THEN AccessDeniedException with the IAM-style message, and listing still works", async () => {
-    await withClient({ credentials: AUDITOR }, async (client) => {
+  // With the IAM-style message; listing still works.
+  it("GIVEN a key denied AdminUpdateAuthEventFeedback THEN AccessDeniedException", async () => {
+    await withClient({ credentials: CREDENTIALS.writeDenied }, async (client) => {
       await expectServiceError(
         client.send(
           new AdminUpdateAuthEventFeedbackCommand({
@@ -318,10 +304,9 @@ describe("SigV4 authentication of the Admin operations", () => {
         ),
         {
           type: AccessDeniedException,
-          name: "AccessDeniedException",
           status: 400,
           message:
-            "User: arn:aws:iam::000000000000:user/auditor is not authorized to perform: " +
+            "User: arn:aws:iam::000000000000:user/write-denied is not authorized to perform: " +
             `cognito-idp:AdminUpdateAuthEventFeedback on resource: arn:aws:cognito-idp:us-east-1:000000000000:userpool/${POOL}`,
         },
       );
@@ -333,11 +318,12 @@ describe("SigV4 authentication of the Admin operations", () => {
 });
 
 describe("SigV4 with a seed that lists no credentials", () => {
-  it("GIVEN any access key and secret with the right scope THEN admin calls are accepted, but the scope is still checked", async () => {
-    const emulator = await startEmulator({ seed: { ...testSeed(), credentials: undefined } });
-    const anyKey = { accessKeyId: "AKIDWHATEVER", secretAccessKey: "anything-goes" };
-    const good = clientFor(emulator, { credentials: anyKey });
-    const wrongRegion = clientFor(emulator, { credentials: anyKey, region: "ap-south-1" });
+  const fx = useFixture({ seed: { ...testSeed(), credentials: undefined } });
+
+  it("GIVEN any key with the right scope THEN admin calls pass; the scope is checked", async () => {
+    const anyKey = CREDENTIALS.unknown;
+    const good = clientFor(fx.emulator, { credentials: anyKey });
+    const wrongRegion = clientFor(fx.emulator, { credentials: anyKey, region: "ap-south-1" });
     try {
       const out = await good.send(new AdminListUserAuthEventsCommand(LIST_INPUT));
       assert.equal(out.AuthEvents?.length, 5);
@@ -349,7 +335,6 @@ describe("SigV4 with a seed that lists no credentials", () => {
     } finally {
       good.destroy();
       wrongRegion.destroy();
-      await emulator.stop();
     }
   });
 });

@@ -1,3 +1,5 @@
+// The emulator's command line (`npm run -s emulator`) as a child process: the URL it prints, the
+// SDK it serves, its log on stderr, seed files with problems, fault flags, and SIGTERM.
 import * as assert from "node:assert/strict";
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -9,6 +11,7 @@ import {
   CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { alive } from "../support/process";
+import { demoSeed } from "../support/seeds";
 
 const REPO_ROOT = path.resolve(__dirname, "../..");
 
@@ -50,7 +53,9 @@ describe("CLI (npm run -s emulator)", function () {
     child = undefined;
   });
 
-  it("GIVEN --port 0 and the demo seed THEN the first stdout line is the URL, it serves the SDK, logs to stderr without secrets, and SIGTERM stops it with exit 0", async () => {
+  // The first stdout line is the URL; it serves the SDK, logs to stderr without secrets, and
+  // SIGTERM stops it with exit 0.
+  it("GIVEN --port 0 and the demo seed THEN it serves on the URL it prints, to SIGTERM", async () => {
     const proc = spawnCli(["--port", "0", "--seed", "emulator/seeds/demo.yaml"]);
     child = proc;
     const stderr = collect(proc.stderr);
@@ -65,10 +70,7 @@ describe("CLI (npm run -s emulator)", function () {
       endpoint: firstLine,
       region: "us-east-1",
       maxAttempts: 1,
-      credentials: {
-        accessKeyId: "AKIDEMULATORADMIN",
-        secretAccessKey: "emulator-secret-not-real",
-      },
+      credentials: demoSeed().admin,
     });
     try {
       const out = await client.send(
@@ -159,10 +161,7 @@ describe("CLI (npm run -s emulator)", function () {
         endpoint: url,
         region: "us-east-1",
         maxAttempts: 1,
-        credentials: {
-          accessKeyId: "AKIDEMULATORADMIN",
-          secretAccessKey: "emulator-secret-not-real",
-        },
+        credentials: demoSeed().admin,
       });
       const list = () =>
         client.send(

@@ -1,8 +1,6 @@
-/**
- * Simulated faults against the plain AWS SDK: quotas answered like Cognito, internal errors,
- * dropped connections, latency and the counters. SDK retries are off (maxAttempts 1) wherever the
- * raw answer is checked. The pure fault logic (FaultPlan) is specified in tests/unit/emulator/faults.spec.ts.
- */
+// Simulated faults against the plain AWS SDK: quotas answered like Cognito, internal errors,
+// dropped connections, latency and the counters. SDK retries are off (maxAttempts 1) wherever the
+// raw answer is checked. tests/unit/emulator/faults.spec.ts specifies the pure fault logic.
 import * as assert from "node:assert/strict";
 import {
   AdminListUserAuthEventsCommand,
@@ -12,14 +10,8 @@ import {
   UpdateAuthEventFeedbackCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { EmulatorCounters } from "../../emulator";
-import {
-  bobFeedback,
-  clientFor,
-  expectServiceError,
-  POOL,
-  startFixture,
-  type Fixture,
-} from "./helpers";
+import { POOL } from "../support/seeds";
+import { bobFeedback, clientFor, expectServiceError, useFixture } from "./support";
 
 const listAlice = () => new AdminListUserAuthEventsCommand({ UserPoolId: POOL, Username: "alice" });
 const adminFeedback = () =>
@@ -41,14 +33,11 @@ function count(names: string[], name: string): number {
 }
 
 describe("simulated faults (AWS SDK against the emulator)", () => {
-  let fx: Fixture;
-  beforeEach(async () => {
-    fx = await startFixture();
-  });
-  afterEach(() => fx.close());
+  const fx = useFixture({ each: true });
 
   describe("quotas", () => {
-    it("GIVEN UserResourceUpdate 5/s WHEN 8 feedback calls of both kinds arrive at once THEN 5 pass and 3 get Cognito's throttling answer", async () => {
+    // UserResourceUpdate 5/s: 5 pass, and 3 get Cognito's throttling answer.
+    it("GIVEN 5 writes/s WHEN 8 feedback calls of both kinds come at once THEN 5 pass", async () => {
       fx.emulator.store.setFaults({ quotas: { UserResourceUpdate: 5 } });
       const calls = Array.from({ length: 8 }, (_, i) =>
         i % 2 === 0
@@ -67,18 +56,17 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
       assert.equal(c.feedbackWritesApplied, 5);
     });
 
-    it("GIVEN a throttled call THEN it is HTTP 400 TooManyRequestsException 'Rate exceeded', a client fault", async () => {
+    it("GIVEN a throttled call THEN 400 TooManyRequestsException, a client fault", async () => {
       fx.emulator.store.setFaults({ quotas: { UserResourceRead: 1 } });
       await fx.admin.send(listAlice());
       await expectServiceError(fx.admin.send(listAlice()), {
         type: TooManyRequestsException,
-        name: "TooManyRequestsException",
         status: 400,
         message: "Rate exceeded",
       });
     });
 
-    it("GIVEN the read quota exhausted THEN feedback calls still pass (separate categories)", async () => {
+    it("GIVEN the read quota used up THEN feedback calls still pass (own category)", async () => {
       fx.emulator.store.setFaults({ quotas: { UserResourceRead: 1, UserResourceUpdate: 1 } });
       assert.deepEqual(
         await outcomes([() => fx.admin.send(listAlice()), () => fx.admin.send(adminFeedback())]),
@@ -87,11 +75,10 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
     });
   });
 
-  it("GIVEN internalErrorRate 1 THEN every call is HTTP 500 InternalErrorException, a server fault, and nothing is written", async () => {
+  it("GIVEN internalErrorRate 1 THEN every call is a 500 server fault, nothing written", async () => {
     fx.emulator.store.setFaults({ internalErrorRate: 1 });
     await expectServiceError(fx.anonymous.send(new UpdateAuthEventFeedbackCommand(bobFeedback())), {
       type: InternalErrorException,
-      name: "InternalErrorException",
       status: 500,
       message: "Internal error (simulated by the emulator).",
       fault: "server",
@@ -100,7 +87,7 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
     assert.equal(fx.emulator.store.counters().operations.UpdateAuthEventFeedback.internalErrors, 1);
   });
 
-  it("GIVEN dropRate 1 THEN the SDK sees a reset connection (ECONNRESET), which its retry strategy treats as transient", async () => {
+  it("GIVEN dropRate 1 THEN the SDK sees ECONNRESET, a transient error it retries", async () => {
     fx.emulator.store.setFaults({ dropRate: 1 });
     const client = clientFor(fx.emulator, { maxAttempts: 3 });
     try {
@@ -117,7 +104,7 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
     assert.equal(fx.emulator.store.counters().operations.AdminListUserAuthEvents.dropped, 3);
   });
 
-  it("GIVEN dropRate 1 WHEN a call is dropped THEN it is still recorded in store.requests, with status 0 and dropped: true", async () => {
+  it("GIVEN dropRate 1 WHEN a call is dropped THEN it is recorded: status 0, dropped", async () => {
     fx.emulator.store.setFaults({ dropRate: 1 });
     fx.emulator.store.clearRequests();
     const client = clientFor(fx.emulator, { maxAttempts: 2 });
@@ -139,7 +126,7 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
     assert.notEqual(records[0].requestId, records[1].requestId);
   });
 
-  it("GIVEN some drops WHEN the SDK retries THEN the call succeeds on a fresh connection", async () => {
+  it("GIVEN some drops WHEN the SDK retries THEN it succeeds on a fresh connection", async () => {
     fx.emulator.store.setFaults({ dropRate: 0.5, seed: 7 });
     const client = clientFor(fx.emulator, { maxAttempts: 10 });
     try {
@@ -152,14 +139,16 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
     assert.ok(c.dropped > 0, "seed 7 drops some of the first attempts");
   });
 
-  it("GIVEN 60 ms latency THEN a call takes at least that long (a lower bound, which cannot flake)", async () => {
+  // A lower bound, which cannot flake.
+  it("GIVEN 60 ms latency THEN a call takes at least that long", async () => {
     fx.emulator.store.setFaults({ latencyMs: 60 });
     const started = Date.now();
     await fx.admin.send(listAlice());
     assert.ok(Date.now() - started >= 55);
   });
 
-  it("GIVEN faults changed at run time THEN they apply from the next request, and {} turns them off", async () => {
+  // And {} turns them off.
+  it("GIVEN faults changed at run time THEN they apply from the next request", async () => {
     await fx.admin.send(listAlice());
     fx.emulator.store.setFaults({ internalErrorRate: 1 });
     assert.deepEqual(await outcomes([() => fx.admin.send(listAlice())]), [
@@ -169,7 +158,7 @@ describe("simulated faults (AWS SDK against the emulator)", () => {
     await fx.admin.send(listAlice());
   });
 
-  it("GIVEN requests of every kind THEN the counters say how each ended, and resetCounters zeroes them", async () => {
+  it("GIVEN requests of every kind THEN counters say how each ended; reset zeroes them", async () => {
     await fx.anonymous.send(new UpdateAuthEventFeedbackCommand(bobFeedback()));
     await outcomes([
       () =>

@@ -1,3 +1,5 @@
+// The two feedback operations through the plain AWS SDK: token mode (unsigned) and admin mode
+// (signed), and the pool, user and event checks they share with AdminListUserAuthEvents.
 import * as assert from "node:assert/strict";
 import {
   AdminListUserAuthEventsCommand,
@@ -18,22 +20,18 @@ import {
   NO_THREAT_POOL,
   POOL,
   REPLICA_POOL,
+} from "../support/seeds";
+import {
   bobFeedback,
   clientFor,
   expectServiceError,
   rawPost,
-  startFixture,
+  useFixture,
   type Fixture,
-} from "./helpers";
+} from "./support";
 
 describe("UpdateAuthEventFeedback", () => {
-  let fx: Fixture;
-  beforeEach(async () => {
-    fx = await startFixture();
-  });
-  afterEach(async () => {
-    await fx.close();
-  });
+  const fx = useFixture({ each: true });
 
   const send = (input: {
     UserPoolId?: string;
@@ -53,7 +51,8 @@ describe("UpdateAuthEventFeedback", () => {
       } as ConstructorParameters<typeof UpdateAuthEventFeedbackCommand>[0]),
     );
 
-  it("GIVEN the event's token and a client with no credentials WHEN feedback is sent THEN it is stored unsigned with provider User and the current date", async () => {
+  // With provider User and the current date.
+  it("GIVEN the event's token and no credentials THEN it is stored unsigned, from User", async () => {
     const before = Date.now();
     const out = await send({});
     const after = Date.now();
@@ -80,7 +79,7 @@ describe("UpdateAuthEventFeedback", () => {
     });
   });
 
-  it("GIVEN a credentials provider that fails if asked WHEN feedback is sent THEN the call succeeds because the operation is never signed", async () => {
+  it("GIVEN credentials that fail if asked for THEN it succeeds: the call is unsigned", async () => {
     const client = new CognitoIdentityProviderClient({
       endpoint: fx.emulator.url,
       region: "us-east-1",
@@ -95,7 +94,7 @@ describe("UpdateAuthEventFeedback", () => {
     assert.equal(fx.emulator.store.feedbackOf(POOL, "b-evt-1")?.value, "Valid");
   });
 
-  it("GIVEN an Authorization header with a bogus signature WHEN feedback is sent THEN the header is ignored and the call succeeds", async () => {
+  it("GIVEN a bogus Authorization header THEN it is ignored and the call succeeds", async () => {
     const res = await rawPost(
       fx.emulator,
       "UpdateAuthEventFeedback",
@@ -108,7 +107,8 @@ describe("UpdateAuthEventFeedback", () => {
     assert.equal(fx.emulator.store.feedbackOf(POOL, "b-evt-1")?.value, "Invalid");
   });
 
-  it("GIVEN feedback already given WHEN the other value is sent THEN it overwrites value, provider and date", async () => {
+  // Value, provider and date.
+  it("GIVEN feedback already given WHEN the other value is sent THEN it overwrites it", async () => {
     const seeded = fx.emulator.store.feedbackOf(POOL, "a-evt-3");
     assert.deepEqual(seeded, {
       value: "Invalid",
@@ -122,7 +122,7 @@ describe("UpdateAuthEventFeedback", () => {
     assert.ok(fb.date > seeded.date);
   });
 
-  it("GIVEN the user named by an alias or by sub WHEN feedback is sent THEN it lands on that user's event", async () => {
+  it("GIVEN the user named by an alias or by sub THEN it lands on that user's event", async () => {
     await send({ Username: ALICE_EMAIL, FeedbackValue: "Valid" });
     assert.equal(fx.emulator.store.feedbackOf(POOL, "a-evt-4")?.value, "Valid");
     await send({ Username: ALICE_SUB, FeedbackValue: "Invalid" });
@@ -139,27 +139,25 @@ describe("UpdateAuthEventFeedback", () => {
     assert.equal(fx.emulator.store.feedbackOf(AUDIT_POOL, "d-evt-1")?.provider, "User");
   });
 
-  it("GIVEN a token issued for another event WHEN feedback is sent THEN NotAuthorizedException and no feedback is stored", async () => {
+  it("GIVEN a token issued for another event THEN NotAuthorizedException; none stored", async () => {
     await expectServiceError(send({ FeedbackToken: "fake-token-alice-3" }), {
       type: NotAuthorizedException,
-      name: "NotAuthorizedException",
       status: 400,
       message: "The feedback token is not valid for this event.",
     });
     assert.equal(fx.emulator.store.feedbackOf(POOL, "a-evt-4"), undefined);
   });
 
-  it("GIVEN an event that was issued no token WHEN feedback is sent THEN NotAuthorizedException", async () => {
+  it("GIVEN an event that was issued no token THEN NotAuthorizedException", async () => {
     await expectServiceError(send({ EventId: "a-evt-2" }), {
       type: NotAuthorizedException,
-      name: "NotAuthorizedException",
       status: 400,
       message: "The feedback token is not valid for this event.",
     });
     assert.equal(fx.emulator.store.feedbackOf(POOL, "a-evt-2"), undefined);
   });
 
-  it("GIVEN a request with members the operation does not model WHEN it is sent THEN they are ignored", async () => {
+  it("GIVEN members the operation does not model THEN they are ignored", async () => {
     const res = await rawPost(
       fx.emulator,
       "UpdateAuthEventFeedback",
@@ -178,13 +176,7 @@ describe("UpdateAuthEventFeedback", () => {
 });
 
 describe("AdminUpdateAuthEventFeedback", () => {
-  let fx: Fixture;
-  beforeEach(async () => {
-    fx = await startFixture();
-  });
-  afterEach(async () => {
-    await fx.close();
-  });
+  const fx = useFixture({ each: true });
 
   const send = (input: { UserPoolId?: string; Username?: string; EventId?: string } = {}) =>
     fx.admin.send(
@@ -197,7 +189,7 @@ describe("AdminUpdateAuthEventFeedback", () => {
       }),
     );
 
-  it("GIVEN a signed request WHEN feedback is sent THEN it is stored with provider Admin and shows up in AdminListUserAuthEvents", async () => {
+  it("GIVEN a signed request THEN it is stored from Admin, as the listing shows", async () => {
     const before = Date.now();
     const out = await send();
     assert.equal(out.$metadata.httpStatusCode, 200);
@@ -218,12 +210,12 @@ describe("AdminUpdateAuthEventFeedback", () => {
     });
   });
 
-  it("GIVEN an event without a feedback token WHEN admin feedback is sent THEN no token is needed", async () => {
+  it("GIVEN an event without a feedback token THEN admin feedback needs none", async () => {
     await send({ EventId: "a-evt-1" });
     assert.equal(fx.emulator.store.feedbackOf(POOL, "a-evt-1")?.provider, "Admin");
   });
 
-  it("GIVEN the user named by alias or sub WHEN admin feedback is sent THEN it lands on that user's event", async () => {
+  it("GIVEN the user named by alias or sub THEN it lands on that user's event", async () => {
     await send({ Username: ALICE_EMAIL });
     assert.equal(fx.emulator.store.feedbackOf(POOL, "a-evt-2")?.value, "Valid");
     await fx.admin.send(
@@ -237,7 +229,8 @@ describe("AdminUpdateAuthEventFeedback", () => {
     assert.equal(fx.emulator.store.feedbackOf(POOL, "a-evt-2")?.value, "Invalid");
   });
 
-  it("GIVEN a value set behind the stack's back with store.setFeedback WHEN events are listed THEN the new value is reported", async () => {
+  // Set behind the stack's back.
+  it("GIVEN a value set by store.setFeedback WHEN listed THEN the new value shows", async () => {
     const date = new Date("2026-11-06T08:00:00.500Z");
     fx.emulator.store.setFeedback(POOL, "a-evt-1", "Invalid", "Admin", date);
     const listed = await fx.admin.send(
@@ -252,13 +245,7 @@ describe("AdminUpdateAuthEventFeedback", () => {
 });
 
 describe("Resource checks shared by the three operations", () => {
-  let fx: Fixture;
-  before(async () => {
-    fx = await startFixture();
-  });
-  after(async () => {
-    await fx.close();
-  });
+  const fx = useFixture();
 
   type Call = (f: Fixture, poolId: string, username: string, eventId: string) => Promise<unknown>;
   const operations: [string, Call][] = [
@@ -299,7 +286,6 @@ describe("Resource checks shared by the three operations", () => {
       it("GIVEN an unknown pool THEN ResourceNotFoundException naming the pool", async () => {
         await expectServiceError(call(fx, "us-east-1_Missing1", "alice", "a-evt-1"), {
           type: ResourceNotFoundException,
-          name: "ResourceNotFoundException",
           status: 400,
           message: "User pool us-east-1_Missing1 does not exist.",
         });
@@ -308,20 +294,19 @@ describe("Resource checks shared by the three operations", () => {
       it("GIVEN a pool with threat protection OFF THEN UserPoolAddOnNotEnabledException", async () => {
         await expectServiceError(call(fx, NO_THREAT_POOL, "carol", "c-evt-1"), {
           type: UserPoolAddOnNotEnabledException,
-          name: "UserPoolAddOnNotEnabledException",
           status: 400,
           message: `Threat protection (advanced security) is not enabled for user pool ${NO_THREAT_POOL}.`,
         });
       });
 
-      it("GIVEN a pool where the operation is not enabled (secondary replica) THEN OperationNotEnabledException", async () => {
+      // The operation is not enabled there.
+      it("GIVEN a secondary replica pool THEN OperationNotEnabledException", async () => {
         // The replica is in eu-west-1: sign for that region so authentication passes.
         const euAdmin = clientFor(fx.emulator, { region: "eu-west-1" });
         const euFx = { ...fx, admin: euAdmin };
         try {
           await expectServiceError(call(euFx, REPLICA_POOL, "alice", "r-evt-1"), {
             type: OperationNotEnabledException,
-            name: "OperationNotEnabledException",
             status: 400,
             message: `${operation} is not enabled for user pool ${REPLICA_POOL} in this region.`,
           });
@@ -333,26 +318,23 @@ describe("Resource checks shared by the three operations", () => {
       it("GIVEN an unknown user THEN UserNotFoundException without echoing the username", async () => {
         const err = await expectServiceError(call(fx, POOL, "nobody-such-user", "a-evt-1"), {
           type: UserNotFoundException,
-          name: "UserNotFoundException",
           status: 400,
           message: "User does not exist.",
         });
         assert.ok(!String(err.message).includes("nobody-such-user"));
       });
 
-      it("GIVEN an attribute that is not an alias of the pool (phone_number) THEN the user is not found", async () => {
+      it("GIVEN a non-alias attribute (phone_number) THEN the user is not found", async () => {
         await expectServiceError(call(fx, POOL, "+15550100", "a-evt-1"), {
           type: UserNotFoundException,
-          name: "UserNotFoundException",
           status: 400,
           message: "User does not exist.",
         });
       });
 
-      it("GIVEN a pool without threat protection and an unknown user THEN the pool check wins", async () => {
+      it("GIVEN no threat protection and an unknown user THEN the pool check wins", async () => {
         await expectServiceError(call(fx, NO_THREAT_POOL, "nobody", "c-evt-1"), {
           type: UserPoolAddOnNotEnabledException,
-          name: "UserPoolAddOnNotEnabledException",
           status: 400,
           message: /not enabled for user pool/,
         });
@@ -365,7 +347,6 @@ describe("Resource checks shared by the three operations", () => {
       it("GIVEN an unknown event id THEN ResourceNotFoundException naming the event", async () => {
         await expectServiceError(call(fx, POOL, "alice", "no-such-event"), {
           type: ResourceNotFoundException,
-          name: "ResourceNotFoundException",
           status: 400,
           message: "Auth event no-such-event does not exist.",
         });
@@ -374,7 +355,6 @@ describe("Resource checks shared by the three operations", () => {
       it("GIVEN another user's event id THEN ResourceNotFoundException", async () => {
         await expectServiceError(call(fx, POOL, "alice", "b-evt-1"), {
           type: ResourceNotFoundException,
-          name: "ResourceNotFoundException",
           status: 400,
           message: "Auth event b-evt-1 does not exist.",
         });

@@ -1,3 +1,5 @@
+// Input validation as Cognito does it: InvalidParameterException with AWS's exact messages (the
+// sensitive values left out), SerializationException for the wrong JSON types.
 import * as assert from "node:assert/strict";
 import {
   AdminListUserAuthEventsCommand,
@@ -8,7 +10,8 @@ import {
   type FeedbackValueType,
   type UpdateAuthEventFeedbackCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { POOL, expectServiceError, rawPost, startFixture, type Fixture } from "./helpers";
+import { POOL } from "../support/seeds";
+import { expectServiceError, rawPost, useFixture } from "./support";
 
 const POOL_PATTERN = "[\\w-]+_[0-9a-zA-Z]+";
 const USERNAME_PATTERN = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+";
@@ -134,39 +137,34 @@ function withOverrides(base: Record<string, unknown>, overrides: Record<string, 
 }
 
 describe("Input validation (InvalidParameterException in AWS's format)", () => {
-  let fx: Fixture;
-  before(async () => {
-    fx = await startFixture();
-  });
-  after(async () => {
-    await fx.close();
-  });
+  const fx = useFixture();
 
   describe("UpdateAuthEventFeedback", () => {
-    for (const c of UPDATE_CASES) {
-      it(`GIVEN ${c.label} THEN InvalidParameterException with the exact message and nothing stored`, async () => {
-        const input = withOverrides({ ...VALID }, c.input);
-        await expectServiceError(
-          fx.anonymous.send(new UpdateAuthEventFeedbackCommand(input as never)),
-          {
-            type: InvalidParameterException,
-            name: "InvalidParameterException",
-            status: 400,
-            message: c.message,
-          },
-        );
-        assert.equal(fx.emulator.store.feedbackOf(POOL, "a-evt-4"), undefined);
-      });
-    }
+    describe("GIVEN one bad member THEN the exact InvalidParameterException; nothing stored", () => {
+      for (const c of UPDATE_CASES) {
+        it(c.label, async () => {
+          const input = withOverrides({ ...VALID }, c.input);
+          await expectServiceError(
+            fx.anonymous.send(new UpdateAuthEventFeedbackCommand(input as never)),
+            {
+              type: InvalidParameterException,
+              status: 400,
+              message: c.message,
+            },
+          );
+          assert.equal(fx.emulator.store.feedbackOf(POOL, "a-evt-4"), undefined);
+        });
+      }
+    });
 
-    it("GIVEN a username of non-Latin letters and a combining mark THEN it passes validation (the pattern is Unicode-aware)", async () => {
+    // The pattern is Unicode-aware.
+    it("GIVEN a username of non-Latin letters and a combining mark THEN it is valid", async () => {
       await expectServiceError(
         fx.anonymous.send(
           new UpdateAuthEventFeedbackCommand({ ...VALID, Username: "jose\u0301-유저" }),
         ),
         {
           type: UserNotFoundException,
-          name: "UserNotFoundException",
           status: 400,
           message: "User does not exist.",
         },
@@ -215,7 +213,6 @@ describe("Input validation (InvalidParameterException in AWS's format)", () => {
         ),
         {
           type: InvalidParameterException,
-          name: "InvalidParameterException",
           status: 400,
           message:
             "2 validation errors detected: " +
@@ -255,20 +252,21 @@ describe("Input validation (InvalidParameterException in AWS's format)", () => {
         single("Value null at 'username' failed to satisfy constraint: Member must not be null"),
       ],
     ];
-    for (const [label, overrides, message] of cases) {
-      it(`GIVEN ${label} THEN InvalidParameterException with the exact message`, async () => {
-        const input = withOverrides({ UserPoolId: POOL, Username: "alice" }, overrides);
-        await expectServiceError(
-          fx.admin.send(new AdminListUserAuthEventsCommand(input as never)),
-          {
-            type: InvalidParameterException,
-            name: "InvalidParameterException",
-            status: 400,
-            message,
-          },
-        );
-      });
-    }
+    describe("GIVEN one bad member THEN InvalidParameterException with the exact message", () => {
+      for (const [label, overrides, message] of cases) {
+        it(label, async () => {
+          const input = withOverrides({ UserPoolId: POOL, Username: "alice" }, overrides);
+          await expectServiceError(
+            fx.admin.send(new AdminListUserAuthEventsCommand(input as never)),
+            {
+              type: InvalidParameterException,
+              status: 400,
+              message,
+            },
+          );
+        });
+      }
+    });
 
     it("GIVEN MaxResults 60 (the upper edge) THEN it is accepted", async () => {
       const out = await fx.admin.send(

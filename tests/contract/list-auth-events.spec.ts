@@ -1,3 +1,5 @@
+// AdminListUserAuthEvents through the plain AWS SDK: order, every member the SDK parses, the
+// raw wire format, users named by alias or sub, and pagination with NextToken.
 import * as assert from "node:assert/strict";
 import {
   AdminListUserAuthEventsCommand,
@@ -5,27 +7,20 @@ import {
   paginateAdminListUserAuthEvents,
   type AuthEventType,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { startEmulator } from "../../emulator";
 import {
   ALICE_EMAIL,
   ALICE_EVENTS,
   ALICE_SUB,
+  CREDENTIALS,
   POOL,
   RICH_EVENT,
-  expectServiceError,
-  startFixture,
   testSeed,
-  type Fixture,
-} from "./helpers";
+} from "../support/seeds";
+import { useEmulator } from "../support/emulator";
+import { expectServiceError, useFixture } from "./support";
 
 describe("AdminListUserAuthEvents", () => {
-  let fx: Fixture;
-  before(async () => {
-    fx = await startFixture();
-  });
-  after(async () => {
-    await fx.close();
-  });
+  const fx = useFixture();
 
   const list = (input: { Username?: string; MaxResults?: number; NextToken?: string } = {}) =>
     fx.admin.send(
@@ -46,7 +41,8 @@ describe("AdminListUserAuthEvents", () => {
     assert.equal(out.NextToken, undefined);
   });
 
-  it("GIVEN a fully described event WHEN listed THEN the SDK parses every AuthEventType member, CreationDate as a Date", async () => {
+  // Every AuthEventType member, CreationDate as a Date.
+  it("GIVEN a fully described event WHEN listed THEN the SDK parses every member", async () => {
     const out = await list({ MaxResults: 1 });
     const expected: AuthEventType = {
       EventId: RICH_EVENT.eventId,
@@ -74,7 +70,8 @@ describe("AdminListUserAuthEvents", () => {
     assert.ok(out.AuthEvents?.[0]?.CreationDate instanceof Date);
   });
 
-  it("GIVEN a sparse event WHEN listed THEN absent members are left out (defaults SignIn/Pass) and seeded feedback is reported", async () => {
+  // The defaults SignIn and Pass are filled in.
+  it("GIVEN a sparse event THEN absent members are left out; seeded feedback is listed", async () => {
     const out = await list();
     assert.deepEqual(
       out.AuthEvents?.find((e) => e.EventId === "a-evt-3"),
@@ -92,18 +89,18 @@ describe("AdminListUserAuthEvents", () => {
     );
   });
 
-  it("GIVEN the raw wire response THEN timestamps are JSON numbers of epoch seconds and nothing is null", async () => {
-    // Authorization is well formed but not verifiable; use an emulator seeded without credentials.
-    const open = await startEmulator({ seed: { ...testSeed(), credentials: undefined } });
-    try {
-      const res = await fetch(`${open.url}/`, {
+  describe("GIVEN a seed without credentials, so any well-formed signature passes", () => {
+    const open = useEmulator({ seed: { ...testSeed(), credentials: undefined } });
+
+    it("THEN the raw wire response has epoch-second numbers and no null", async () => {
+      const res = await fetch(`${open().url}/`, {
         method: "POST",
         headers: {
           "Content-Type": "application/x-amz-json-1.1",
           "X-Amz-Target": "AWSCognitoIdentityProviderService.AdminListUserAuthEvents",
           "X-Amz-Date": "20261101T100000Z",
           Authorization:
-            "AWS4-HMAC-SHA256 Credential=AKIDANYTHING/20261101/us-east-1/cognito-idp/aws4_request, " +
+            `AWS4-HMAC-SHA256 Credential=${CREDENTIALS.unknown.accessKeyId}/20261101/us-east-1/cognito-idp/aws4_request, ` +
             `SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`,
         },
         body: JSON.stringify({ UserPoolId: POOL, Username: "alice", MaxResults: 5 }),
@@ -116,12 +113,10 @@ describe("AdminListUserAuthEvents", () => {
       assert.equal(rich.CreationDate, Date.parse("2026-11-05T10:00:00.250Z") / 1000);
       assert.equal(typeof body.AuthEvents[2].EventFeedback.FeedbackDate, "number");
       assert.equal(Object.keys(body).includes("NextToken"), false);
-    } finally {
-      await open.stop();
-    }
+    });
   });
 
-  it("GIVEN the user named by alias or by sub WHEN listed THEN the same events come back", async () => {
+  it("GIVEN the user named by alias or by sub THEN the same events come back", async () => {
     const byName = await list();
     const byAlias = await list({ Username: ALICE_EMAIL });
     const bySub = await list({ Username: ALICE_SUB });
@@ -129,7 +124,7 @@ describe("AdminListUserAuthEvents", () => {
     assert.deepEqual(bySub.AuthEvents, byName.AuthEvents);
   });
 
-  it("GIVEN a user without events WHEN listed THEN AuthEvents is empty and there is no NextToken", async () => {
+  it("GIVEN a user without events THEN AuthEvents is empty, and no NextToken", async () => {
     const out = await list({ Username: "ユーザー" });
     assert.deepEqual(out.AuthEvents, []);
     assert.equal(out.NextToken, undefined);
@@ -140,7 +135,7 @@ describe("AdminListUserAuthEvents", () => {
       ["MaxResults 0", 0],
       ["no MaxResults", undefined],
     ] as const) {
-      it(`GIVEN 65 events and ${label} THEN the first page holds 60 and a NextToken leads to the other 5`, async () => {
+      it(`GIVEN 65 events and ${label} THEN a page of 60, and a NextToken to the rest`, async () => {
         const first = await list({ Username: "many", MaxResults: maxResults });
         assert.equal(first.AuthEvents?.length, 60);
         assert.equal(first.AuthEvents?.[0]?.EventId, "m-64");
@@ -154,7 +149,8 @@ describe("AdminListUserAuthEvents", () => {
       });
     }
 
-    it("GIVEN pages of 2 WHEN the SDK paginator walks them THEN every event comes once, newest first, and the last page has no NextToken", async () => {
+    // Newest first, and the last page has no NextToken.
+    it("GIVEN pages of 2 WHEN the SDK paginator walks them THEN each event comes once", async () => {
       const pages = [];
       for await (const page of paginateAdminListUserAuthEvents(
         { client: fx.admin, pageSize: 2 },
@@ -188,7 +184,6 @@ describe("AdminListUserAuthEvents", () => {
       it(`GIVEN ${label} THEN InvalidParameterException`, async () => {
         await expectServiceError(list({ NextToken: token }), {
           type: InvalidParameterException,
-          name: "InvalidParameterException",
           status: 400,
           message: "Invalid pagination token.",
         });
@@ -199,7 +194,6 @@ describe("AdminListUserAuthEvents", () => {
       const other = await list({ Username: "many", MaxResults: 1 });
       await expectServiceError(list({ NextToken: other.NextToken }), {
         type: InvalidParameterException,
-        name: "InvalidParameterException",
         status: 400,
         message: "Invalid pagination token.",
       });

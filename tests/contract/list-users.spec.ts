@@ -24,7 +24,12 @@ import {
   type RunningEmulator,
   type Seed,
 } from "../../emulator";
-import { ADMIN, AUDITOR, clientFor, expectServiceError, rawPost } from "./helpers";
+import { CREDENTIALS } from "../support/seeds";
+import { clientFor, expectServiceError, rawPost } from "./support";
+
+const ADMIN = CREDENTIALS.admin;
+/** Denied ListUsers in this file's seed. */
+const AUDITOR = CREDENTIALS.listDenied;
 
 const PEOPLE = "us-east-1_People1";
 const BIG = "us-east-1_Big1";

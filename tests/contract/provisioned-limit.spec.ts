@@ -1,8 +1,6 @@
-/**
- * GetProvisionedLimit and the per-region quotas, through the plain AWS SDK: the account's limits
- * come from the seed (per region, default the free limit), can be changed at run time with
- * `store.setProvisionedLimit`, and `quotas: "real"` enforces them per region and category.
- */
+// GetProvisionedLimit and the per-region quotas, through the plain AWS SDK: the account's limits
+// come from the seed (per region, default the free limit), can be changed at run time with
+// `store.setProvisionedLimit`, and `quotas: "real"` enforces them per region and category.
 import * as assert from "node:assert/strict";
 import {
   AccessDeniedException,
@@ -12,27 +10,20 @@ import {
   InvalidParameterException,
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { startEmulator, type RunningEmulator, type Seed } from "../../emulator";
-import { ADMIN, AUDITOR, clientFor, expectServiceError, rawPost } from "./helpers";
+import type { Seed } from "../../emulator";
+import { CREDENTIALS, pool, seedOf, user } from "../support/seeds";
+import { clientFor, expectServiceError, rawPost, useFixture } from "./support";
 
 const EAST = "us-east-1_Burst1";
 const WEST = "eu-west-1_Calm1";
 
 /** Two pools in two regions, one user with one event each; eu-west-1 bought 50 writes/s. */
 function twoRegionSeed(): Seed {
-  const pool = (id: string) => ({
-    id,
-    threatProtection: "ENFORCED" as const,
-    users: [{ username: "u", events: [{ eventId: "e-1", creationDate: "2026-11-01T10:00:00Z" }] }],
-  });
-  return {
-    credentials: [
-      { ...ADMIN, name: "admin" },
-      { ...AUDITOR, name: "auditor", deny: ["GetProvisionedLimit"] },
-    ],
+  const oneEvent = (id: string) =>
+    pool(id, [user("u", [{ eventId: "e-1", creationDate: "2026-11-01T10:00:00Z" }])]);
+  return seedOf([oneEvent(EAST), oneEvent(WEST)], {
     provisionedLimits: { "eu-west-1": { UserResourceUpdate: 50 } },
-    userPools: [pool(EAST), pool(WEST)],
-  };
+  });
 }
 
 const limitOf = (Category: string, LimitClass = "API_CATEGORY") =>
@@ -60,21 +51,16 @@ async function tally(calls: (() => Promise<unknown>)[]): Promise<Record<string, 
 }
 
 describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulator)", () => {
-  let emulator: RunningEmulator;
+  const fx = useFixture({ seed: twoRegionSeed(), each: true });
   let east: CognitoIdentityProviderClient;
   let west: CognitoIdentityProviderClient;
-  beforeEach(async () => {
-    emulator = await startEmulator({ seed: twoRegionSeed() });
-    east = clientFor(emulator, { region: "us-east-1" });
-    west = clientFor(emulator, { region: "eu-west-1" });
+  beforeEach(() => {
+    east = fx.admin;
+    west = clientFor(fx.emulator, { region: "eu-west-1" });
   });
-  afterEach(async () => {
-    east.destroy();
-    west.destroy();
-    await emulator.stop();
-  });
+  afterEach(() => west.destroy());
 
-  describe("GIVEN a seed with provisioned limits in eu-west-1 only THEN each region and category answers its own", () => {
+  describe("GIVEN limits bought in eu-west-1 only THEN each region and category has its own", () => {
     const table: [
       region: "us-east-1" | "eu-west-1",
       category: string,
@@ -101,13 +87,13 @@ describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulato
     }
   });
 
-  it("GIVEN the limit changed at run time with store.setProvisionedLimit THEN the next answer has it", async () => {
-    emulator.store.setProvisionedLimit("us-east-1", "UserResourceUpdate", 80);
+  it("GIVEN the limit changed by store.setProvisionedLimit THEN the next answer has it", async () => {
+    fx.emulator.store.setProvisionedLimit("us-east-1", "UserResourceUpdate", 80);
     const out = await east.send(limitOf("UserResourceUpdate"));
     assert.equal(out.Limit?.ProvisionedLimitValue, 80);
     assert.equal(out.Limit?.FreeLimitValue, 25);
     assert.throws(
-      () => emulator.store.setProvisionedLimit("us-east-1", "UserResourceUpdate", 0.5),
+      () => fx.emulator.store.setProvisionedLimit("us-east-1", "UserResourceUpdate", 0.5),
       {
         message: "A provisioned limit must be a whole number of requests per second >= 1, got 0.5.",
       },
@@ -143,7 +129,6 @@ describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulato
       it(given, async () => {
         await expectServiceError(east.send(command), {
           type: InvalidParameterException,
-          name: "InvalidParameterException",
           status: 400,
           message,
         });
@@ -151,9 +136,10 @@ describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulato
     }
   });
 
-  it("GIVEN an unsigned GetProvisionedLimit THEN MissingAuthenticationTokenException, like every admin call", async () => {
+  // Like every admin call.
+  it("GIVEN an unsigned GetProvisionedLimit THEN MissingAuthenticationTokenException", async () => {
     const res = await rawPost(
-      emulator,
+      fx.emulator,
       "GetProvisionedLimit",
       JSON.stringify({
         LimitDefinition: {
@@ -169,25 +155,24 @@ describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulato
     });
   });
 
-  it("GIVEN a credential denied GetProvisionedLimit THEN AccessDeniedException naming the action", async () => {
-    const auditor = clientFor(emulator, { credentials: AUDITOR });
+  it("GIVEN a key denied GetProvisionedLimit THEN AccessDeniedException naming it", async () => {
+    const denied = clientFor(fx.emulator, { credentials: CREDENTIALS.limitDenied });
     try {
-      await expectServiceError(auditor.send(limitOf("UserResourceUpdate")), {
+      await expectServiceError(denied.send(limitOf("UserResourceUpdate")), {
         type: AccessDeniedException,
-        name: "AccessDeniedException",
         status: 400,
         message:
-          "User: arn:aws:iam::000000000000:user/auditor is not authorized to perform: cognito-idp:GetProvisionedLimit on resource: *",
+          "User: arn:aws:iam::000000000000:user/limit-denied is not authorized to perform: cognito-idp:GetProvisionedLimit on resource: *",
       });
     } finally {
-      auditor.destroy();
+      denied.destroy();
     }
   });
 
   describe('GIVEN quotas "real"', () => {
-    beforeEach(() => emulator.store.setFaults({ quotas: "real" }));
+    beforeEach(() => fx.emulator.store.setFaults({ quotas: "real" }));
 
-    it("WHEN 40 feedback calls burst in us-east-1 while 20 go to eu-west-1 at once THEN only us-east-1 is throttled", async () => {
+    it("WHEN 40 calls burst in us-east-1, 20 in eu-west-1 THEN only us-east-1 throttles", async () => {
       const [burst, calm] = await Promise.all([
         tally(Array.from({ length: 40 }, () => () => east.send(feedback(EAST)))),
         tally(Array.from({ length: 20 }, () => () => west.send(feedback(WEST)))),
@@ -200,8 +185,9 @@ describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulato
       assert.deepEqual(calm, { ok: 20 });
     });
 
-    it("WHEN us-east-1's read quota is used up THEN its writes and eu-west-1's reads still pass (windows per region and category)", async () => {
-      emulator.store.setProvisionedLimit("us-east-1", "UserResourceRead", 1);
+    // Windows per region and category.
+    it("WHEN us-east-1's read quota is used up THEN its writes, eu-west-1's reads pass", async () => {
+      fx.emulator.store.setProvisionedLimit("us-east-1", "UserResourceRead", 1);
       const list = (client: CognitoIdentityProviderClient, UserPoolId: string) => () =>
         client.send(new AdminListUserAuthEventsCommand({ UserPoolId, Username: "u" }));
       assert.deepEqual(await tally([list(east, EAST), list(east, EAST)]), {
@@ -214,8 +200,8 @@ describe("GetProvisionedLimit and per-region quotas (AWS SDK against the emulato
       );
     });
 
-    it("WHEN the provisioned limit is lowered at run time THEN the next calls are held to it", async () => {
-      emulator.store.setProvisionedLimit("eu-west-1", "UserResourceUpdate", 3);
+    it("WHEN the provisioned limit is lowered at run time THEN the next calls keep to it", async () => {
+      fx.emulator.store.setProvisionedLimit("eu-west-1", "UserResourceUpdate", 3);
       assert.deepEqual(
         await tally(Array.from({ length: 5 }, () => () => west.send(feedback(WEST)))),
         {

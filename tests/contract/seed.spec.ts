@@ -1,5 +1,4 @@
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
 import {
   AdminListUserAuthEventsCommand,
   UserPoolAddOnNotEnabledException,
@@ -14,9 +13,8 @@ import {
   validateSeed,
   type SeedProblem,
 } from "../../emulator";
-import { POOL, clientFor, expectServiceError, startFixture, type Fixture } from "./helpers";
-
-const DEMO = path.resolve(__dirname, "../../emulator/seeds/demo.yaml");
+import { DEMO_SEED_FILE as DEMO, POOL, demoSeed } from "../support/seeds";
+import { clientFor, expectServiceError, useFixture } from "./support";
 
 function problemsOf(fn: () => unknown): readonly SeedProblem[] {
   try {
@@ -29,14 +27,14 @@ function problemsOf(fn: () => unknown): readonly SeedProblem[] {
 }
 
 describe("Seed loading", () => {
-  it("GIVEN the demo seed THEN it loads with its three pools and the emulator serves it", async () => {
-    const seed = loadSeedFile(DEMO);
+  it("GIVEN the demo seed THEN it loads its three pools, and the emulator serves it", async () => {
+    const { seed, admin } = demoSeed();
     assert.deepEqual(
       seed.userPools?.map((p) => p.id),
       ["us-east-1_DemoPool1", "us-east-1_NoThreat1", "eu-west-1_Replica1"],
     );
     const emulator = await startEmulator({ seed });
-    const client = clientFor(emulator);
+    const client = clientFor(emulator, { credentials: admin });
     try {
       const out = await client.send(
         new AdminListUserAuthEventsCommand({
@@ -52,7 +50,8 @@ describe("Seed loading", () => {
     }
   });
 
-  it("GIVEN a YAML seed with several problems THEN every one is reported with its path, line and a hint, and secrets are not echoed", () => {
+  // Secrets are not echoed.
+  it("GIVEN a YAML seed with problems THEN each is reported with path, line and a hint", () => {
     const text = [
       "userPools:", // 1
       "  - id: not-a-pool", // 2
@@ -98,7 +97,7 @@ describe("Seed loading", () => {
     assert.ok(!error.message.includes("secret/token"), error.message);
   });
 
-  it("GIVEN threat protection ENFORCED on a non-PLUS feature plan THEN the seed is rejected with the fix", () => {
+  it("GIVEN ENFORCED on a non-PLUS feature plan THEN the seed is refused with the fix", () => {
     const problems = problemsOf(() =>
       validateSeed({
         userPools: [
@@ -115,7 +114,8 @@ describe("Seed loading", () => {
     ]);
   });
 
-  it("GIVEN bad provisioned limits and an empty session token THEN each is reported with what to write, the token not echoed", () => {
+  // The token is not echoed.
+  it("GIVEN bad provisioned limits and an empty session token THEN each says the fix", () => {
     const problems = problemsOf(() =>
       validateSeed({
         credentials: [{ accessKeyId: "AKIDX", secretAccessKey: "fake-secret", sessionToken: "" }],
@@ -136,7 +136,8 @@ describe("Seed loading", () => {
     );
   });
 
-  it("GIVEN duplicates (pool id, event id across users, alias value) THEN each is reported pointing at the first use", () => {
+  // Event ids are unique across the pool's users.
+  it("GIVEN duplicates (pool id, event id, alias) THEN each points at the first use", () => {
     const problems = problemsOf(() =>
       validateSeed({
         userPools: [
@@ -217,7 +218,7 @@ describe("Seed loading", () => {
     ["an alias used before its anchor", "userPools:\n  - id: *later\n  - id: &later x\n", 2],
   ];
   for (const [what, text, line] of unresolved) {
-    it(`GIVEN ${what} THEN it is a SeedError at the alias, not a crash`, () => {
+    it(`GIVEN ${what} THEN a SeedError at the alias`, () => {
       const problems = problemsOf(() => parseSeed(text, "alias.yaml"));
       assert.equal(problems.length, 1);
       assert.equal(problems[0]?.path, "(syntax)");
@@ -237,7 +238,7 @@ describe("Seed loading", () => {
     assert.equal(seed.userPools?.[0]?.id, "us-east-1_Json1");
   });
 
-  it("GIVEN an invalid seed object WHEN the emulator starts THEN startEmulator rejects with SeedError", async () => {
+  it("GIVEN an invalid seed object THEN startEmulator rejects with SeedError", async () => {
     await assert.rejects(
       startEmulator({ seed: { userPools: [{ id: "nope" }] } }),
       (err: unknown) => err instanceof SeedError && err.problems[0]?.path === "userPools[0].id",
@@ -246,15 +247,9 @@ describe("Seed loading", () => {
 });
 
 describe("Seed defaults and EmulatorStore additions", () => {
-  let fx: Fixture;
-  beforeEach(async () => {
-    fx = await startFixture();
-  });
-  afterEach(async () => {
-    await fx.close();
-  });
+  const fx = useFixture({ each: true });
 
-  it("GIVEN a pool without threatProtection THEN it defaults to OFF (as in AWS) and feedback calls are refused", async () => {
+  it("GIVEN a pool without threatProtection THEN it is OFF, as in AWS; no feedback", async () => {
     fx.emulator.store.addPool({ id: "us-east-1_Default1", users: [{ username: "erin" }] });
     assert.equal(fx.emulator.store.pool("us-east-1_Default1")?.featurePlan, "ESSENTIALS");
     await expectServiceError(
@@ -263,7 +258,6 @@ describe("Seed defaults and EmulatorStore additions", () => {
       ),
       {
         type: UserPoolAddOnNotEnabledException,
-        name: "UserPoolAddOnNotEnabledException",
         status: 400,
         message:
           "Threat protection (advanced security) is not enabled for user pool us-east-1_Default1.",
@@ -271,7 +265,7 @@ describe("Seed defaults and EmulatorStore additions", () => {
     );
   });
 
-  it("GIVEN a user without sub THEN a stable UUID derived from pool and username is used and resolves the user", async () => {
+  it("GIVEN a user without sub THEN a stable UUID from pool and username resolves it", async () => {
     const sub = defaultSub(POOL, "bob");
     assert.match(sub, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(defaultSub(POOL, "bob"), sub);
@@ -285,7 +279,7 @@ describe("Seed defaults and EmulatorStore additions", () => {
     );
   });
 
-  it("GIVEN addUser and addEvent at run time THEN the new event is listed first when newest", async () => {
+  it("GIVEN addUser and addEvent at run time THEN the newest event is listed first", async () => {
     const store = fx.emulator.store;
     store.addUser(POOL, { username: "frank", attributes: { email: "frank@example.com" } });
     store.addEvent(POOL, "frank@example.com", {

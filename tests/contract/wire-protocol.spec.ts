@@ -1,3 +1,5 @@
+// The AWS JSON 1.1 protocol: routing by X-Amz-Target, response and error shapes, injected
+// one-shot faults, and no username or token in errors, request records or log lines.
 import * as assert from "node:assert/strict";
 import {
   AdminListUserAuthEventsCommand,
@@ -7,30 +9,15 @@ import {
   TooManyRequestsException,
   UpdateAuthEventFeedbackCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { startEmulator, type RunningEmulator } from "../../emulator";
-import {
-  POOL,
-  bobFeedback,
-  clientFor,
-  expectServiceError,
-  rawPost,
-  startFixture,
-  testSeed,
-  type Fixture,
-} from "./helpers";
+import { POOL } from "../support/seeds";
+import { bobFeedback, clientFor, expectServiceError, rawPost, useFixture } from "./support";
 
 const LIST_INPUT = { UserPoolId: POOL, Username: "alice" };
 
 describe("AWS JSON 1.1 routing and responses", () => {
-  let fx: Fixture;
-  before(async () => {
-    fx = await startFixture();
-  });
-  after(async () => {
-    await fx.close();
-  });
+  const fx = useFixture();
 
-  it("GIVEN a successful call THEN the response is JSON 1.1 with a request id the SDK reports", async () => {
+  it("GIVEN a successful call THEN JSON 1.1, with a request id the SDK reports", async () => {
     const res = await rawPost(
       fx.emulator,
       "UpdateAuthEventFeedback",
@@ -108,15 +95,10 @@ describe("AWS JSON 1.1 routing and responses", () => {
 });
 
 describe("Fault injection", () => {
-  let fx: Fixture;
-  beforeEach(async () => {
-    fx = await startFixture();
-  });
-  afterEach(async () => {
-    await fx.close();
-  });
+  const fx = useFixture({ each: true });
 
-  it("GIVEN an injected InternalErrorException THEN 500, the SDK class with $fault server, then normal service resumes", async () => {
+  // The SDK's class with $fault server; then normal service resumes.
+  it("GIVEN an injected InternalErrorException THEN a 500 server fault, then service", async () => {
     fx.emulator.store.injectFault({
       operation: "AdminListUserAuthEvents",
       error: "InternalErrorException",
@@ -124,7 +106,6 @@ describe("Fault injection", () => {
     });
     await expectServiceError(fx.admin.send(new AdminListUserAuthEventsCommand(LIST_INPUT)), {
       type: InternalErrorException,
-      name: "InternalErrorException",
       status: 500,
       message: "InternalErrorException injected by the emulator.",
       fault: "server",
@@ -133,13 +114,12 @@ describe("Fault injection", () => {
     assert.equal(out.AuthEvents?.length, 5);
   });
 
-  it("GIVEN an injected TooManyRequestsException THEN 400 'Rate exceeded', the SDK's throttling class", async () => {
+  it("GIVEN an injected TooManyRequestsException THEN 400 'Rate exceeded', throttling", async () => {
     fx.emulator.store.injectFault({ error: "TooManyRequestsException", times: 1 });
     const err = await expectServiceError(
       fx.anonymous.send(new UpdateAuthEventFeedbackCommand(bobFeedback("Valid"))),
       {
         type: TooManyRequestsException,
-        name: "TooManyRequestsException",
         status: 400,
         message: "Rate exceeded",
       },
@@ -148,7 +128,7 @@ describe("Fault injection", () => {
     assert.equal(fx.emulator.store.feedbackOf(POOL, "b-evt-1"), undefined);
   });
 
-  it("GIVEN one injected 500 and a client allowed 2 attempts THEN the SDK retries and succeeds", async () => {
+  it("GIVEN one injected 500 and 2 attempts allowed THEN the SDK retries and succeeds", async () => {
     fx.emulator.store.injectFault({
       operation: "AdminUpdateAuthEventFeedback",
       error: "InternalErrorException",
@@ -176,7 +156,7 @@ describe("Fault injection", () => {
     );
   });
 
-  it("GIVEN a fault for one operation THEN other operations are unaffected, and clearFaults removes it", async () => {
+  it("GIVEN a fault for one operation THEN others are unaffected; clearFaults ends it", async () => {
     fx.emulator.store.injectFault({
       operation: "AdminUpdateAuthEventFeedback",
       error: "TooManyRequestsException",
@@ -194,7 +174,6 @@ describe("Fault injection", () => {
         ),
         {
           type: TooManyRequestsException,
-          name: "TooManyRequestsException",
           status: 400,
           message: "Rate exceeded",
         },
@@ -219,19 +198,18 @@ describe("Fault injection", () => {
     });
     await expectServiceError(fx.admin.send(new AdminListUserAuthEventsCommand(LIST_INPUT)), {
       type: TooManyRequestsException,
-      name: "TooManyRequestsException",
       status: 429,
       message: "Slow down",
     });
   });
 
-  it("GIVEN an unsigned admin call while a fault is pending THEN authentication still comes first and the fault stays pending", async () => {
+  // The fault stays pending.
+  it("GIVEN an unsigned admin call while a fault is pending THEN authentication first", async () => {
     fx.emulator.store.injectFault({ error: "InternalErrorException" });
     const res = await rawPost(fx.emulator, "AdminListUserAuthEvents", JSON.stringify(LIST_INPUT));
     assert.equal(res.json.__type, "MissingAuthenticationTokenException");
     await expectServiceError(fx.admin.send(new AdminListUserAuthEventsCommand(LIST_INPUT)), {
       type: InternalErrorException,
-      name: "InternalErrorException",
       status: 500,
       message: /injected/,
       fault: "server",
@@ -242,19 +220,12 @@ describe("Fault injection", () => {
 describe("Sensitive values (username, feedback token) stay out of errors, records and logs", () => {
   const USERNAME = "secret-username-7f3a";
   const TOKEN = "fake-secret-token-9c2e";
-  let emulator: RunningEmulator;
   const lines: string[] = [];
+  const fx = useFixture({ log: (line) => lines.push(line) });
 
-  before(async () => {
-    emulator = await startEmulator({ seed: testSeed(), log: (line) => lines.push(line) });
-  });
-  after(async () => {
-    await emulator.stop();
-  });
-
-  it("GIVEN failing calls that carry the username and token THEN no error message, request record or log line contains them", async () => {
-    const admin = clientFor(emulator);
-    const anonymous = clientFor(emulator, { credentials: "none" });
+  // Not an error message, a request record or a log line.
+  it("GIVEN failing calls carrying username and token THEN no output holds either", async () => {
+    const { admin, anonymous } = fx;
     const messages: string[] = [];
     const collect = async (p: Promise<unknown>): Promise<void> => {
       await p.then(
@@ -273,20 +244,17 @@ describe("Sensitive values (username, feedback token) stay out of errors, record
           ...overrides,
         } as never),
       );
-    try {
-      await collect(feedback({})); // unknown user
-      await collect(feedback({ Username: "alice" })); // wrong token
-      await collect(feedback({ Username: `${USERNAME} x`, FeedbackToken: `${TOKEN}/+` })); // invalid both
-      await collect(feedback({ FeedbackValue: "valid" })); // other member invalid
-      await collect(
-        admin.send(new AdminListUserAuthEventsCommand({ UserPoolId: POOL, Username: USERNAME })),
-      );
-    } finally {
-      admin.destroy();
-      anonymous.destroy();
-    }
+    await collect(feedback({})); // unknown user
+    await collect(feedback({ Username: "alice" })); // wrong token
+    await collect(feedback({ Username: `${USERNAME} x`, FeedbackToken: `${TOKEN}/+` })); // invalid both
+    await collect(feedback({ FeedbackValue: "valid" })); // other member invalid
+    await collect(
+      admin.send(new AdminListUserAuthEventsCommand({ UserPoolId: POOL, Username: USERNAME })),
+    );
     assert.equal(messages.length, 5);
-    const everything = [...messages, JSON.stringify(emulator.store.requests), ...lines].join("\n");
+    const everything = [...messages, JSON.stringify(fx.emulator.store.requests), ...lines].join(
+      "\n",
+    );
     assert.ok(!everything.includes(USERNAME), everything);
     assert.ok(!everything.includes(TOKEN), everything);
     assert.equal(lines.length, 5);
@@ -294,7 +262,7 @@ describe("Sensitive values (username, feedback token) stay out of errors, record
       lines[0] ?? "",
       /^POST UpdateAuthEventFeedback 400 UserNotFoundException [\d.]+ms$/,
     );
-    assert.deepEqual(Object.keys(emulator.store.requests[0] ?? {}).sort(), [
+    assert.deepEqual(Object.keys(fx.emulator.store.requests[0] ?? {}).sort(), [
       "durationMs",
       "errorType",
       "operation",

@@ -88,7 +88,7 @@ describe(onCli("the engine's rules, recorded"), function () {
     );
   });
 
-  it("a failed check: the CLI prints the raw value, and stops at the first invalid resource", async () => {
+  it("a failed check: the raw value printed; the first invalid resource stops it", async () => {
     await stack.setConfig("value", "invalid");
     await stack.setConfig("second", "true");
     const up = await stack.up(["--continue-on-error"]);
@@ -108,7 +108,7 @@ describe(onCli("the engine's rules, recorded"), function () {
     );
   });
 
-  it("same: a value wrapped as a secret later is re-marked secret in outputs, so stored encrypted", async () => {
+  it("same: a value made secret later is re-marked secret, so stored encrypted", async () => {
     assertOk(await stack.up());
     await stack.setConfig("noteSecret", "true");
     assertOk(await stack.up());

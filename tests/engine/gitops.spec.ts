@@ -63,7 +63,7 @@ describe(onCli("examples/gitops (overrides file)"), function () {
     return { stack, write: (text: string) => fs.writeFileSync(file, text) };
   }
 
-  it("GIVEN applied overrides WHEN the file is reordered and reformatted THEN nothing changes", async () => {
+  it("GIVEN applied overrides WHEN the file is reordered, reformatted THEN no change", async () => {
     const { stack, write } = await gitopsStack();
     const up = await stack.up();
     assertOk(up);
@@ -76,7 +76,7 @@ describe(onCli("examples/gitops (overrides file)"), function () {
     assert.deepEqual(ops(preview), [`same ${FIRST}`, `same ${SECOND}`]);
   });
 
-  it("GIVEN drift WHEN refreshed THEN both passes list once per user, and up restores the verdict", async () => {
+  it("GIVEN drift WHEN refreshed THEN one listing per user and pass; up restores it", async () => {
     const { stack } = await gitopsStack();
     assertOk(await stack.up());
     fx.emulator.store.setFeedback(POOL, EVENTS.second, "Invalid", "Admin");
@@ -102,7 +102,8 @@ describe(onCli("examples/gitops (overrides file)"), function () {
     assert.equal(fx.emulator.store.feedbackOf(POOL, EVENTS.second)?.value, "Valid");
   });
 
-  it("GIVEN no AWS credentials WHEN refreshed THEN state is kept and the CLI says why drift was not checked", async () => {
+  // Why drift was not checked.
+  it("GIVEN no AWS credentials WHEN refreshed THEN state is kept; the CLI says why", async () => {
     const { stack } = await gitopsStack();
     assertOk(await stack.up());
     const refresh = await stack.refresh(["--skip-preview"], {
@@ -115,7 +116,8 @@ describe(onCli("examples/gitops (overrides file)"), function () {
     assert.equal(notChecked.length, 1, infos(refresh).join("\n"));
   });
 
-  it("GIVEN a changed file WHEN its real preview JSON is reviewed THEN each verdict shows with its reason, ticket and replace cause", async () => {
+  // With its reason, ticket and replace cause.
+  it("GIVEN a changed file WHEN its real preview is reviewed THEN each verdict shows", async () => {
     const { stack, write } = await gitopsStack();
     assertOk(await stack.up());
     write(

@@ -5,6 +5,7 @@
 // gone, they say to reinstall it.
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { BUDGETS } from "../../bench/report";
@@ -60,15 +61,18 @@ async function userProject(parent: string, tarball?: string): Promise<string> {
   return dir;
 }
 
-/** Makes the installed implementation log each read and delete to `marker`, as "build 2". */
+/**
+ * Makes the installed implementation (where the stored loader's require resolves) log each read
+ * and delete to `marker`, as "build 2".
+ */
 function markReadsAndDeletes(dir: string): void {
   fs.appendFileSync(
-    path.join(dir, "node_modules", PACKAGE, "dist", "resource", "implementation.js"),
+    createRequire(path.join(dir, "index.ts")).resolve(`${PACKAGE}/implementation`),
     `\nfor (const m of ["read", "delete"]) { const f = exports[m]; exports[m] = (...a) => { require("fs").appendFileSync(process.env.BUILD_MARKER, "build 2: " + m + "\\n"); return f(...a); }; }\n`,
   );
 }
 
-describe(onCli("a user's stack outside the repository, package from npm pack"), function () {
+describe(onCli("a user's stack outside the repo, from npm pack"), function () {
   this.timeout(300_000);
   const fx = engineFixture();
   let parent = "";
@@ -78,7 +82,8 @@ describe(onCli("a user's stack outside the repository, package from npm pack"), 
   });
   afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
 
-  it("GIVEN the packed package installed WHEN up, upgrade, refresh and destroy run THEN the program type-checks, the verdict lands, and the new build serves refresh and destroy", async () => {
+  // The program type-checks, the verdict lands, and the new build serves refresh and destroy.
+  it("GIVEN the packed package WHEN up, upgrade, refresh and destroy run THEN all work", async () => {
     const dir = await userProject(parent);
     const marker = path.join(parent, "build-2.log");
     const stack = await fx.stack({
@@ -129,7 +134,7 @@ describe(onCli("a user's stack outside the repository, package from npm pack"), 
     ]);
     assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
   });
-  it("GIVEN state written by the flat-layout release WHEN upgraded THEN refresh and destroy work", async () => {
+  it("GIVEN the flat-layout release's state WHEN upgraded THEN refresh, destroy work", async () => {
     const dir = await userProject(parent, FLAT_RELEASE);
     const marker = path.join(parent, "build-2.log");
     const stack = await fx.stack({

@@ -23,7 +23,9 @@ import {
 
 const RESOURCE = "pulumi-nodejs:dynamic/cognito:AuthEventFeedback resource 'suspicious-sign-in'";
 
-describe(onCli("the basic example's lifecycle"), function () {
+// The basic example's lifecycle on one stack, as a user runs it: each phase starts from the state
+// the one before left, so after a failed phase the later ones are skipped, not run on a wreck.
+describe(onCli("GIVEN the basic example with a token"), function () {
   this.timeout(120_000);
   const fx = engineFixture({ each: false });
   let stack: PulumiStack;
@@ -33,8 +35,15 @@ describe(onCli("the basic example's lifecycle"), function () {
   before(async () => {
     stack = await fx.stack({ config: basicConfig(), secrets: { feedbackToken: TOKENS.first } });
   });
+  let failed = false;
+  beforeEach(function () {
+    if (failed) this.skip();
+  });
+  afterEach(function () {
+    failed ||= this.currentTest?.state === "failed";
+  });
 
-  it("preview: plans a create and sends nothing", async () => {
+  it("WHEN previewed THEN a create is planned and nothing is sent", async () => {
     const preview = await stack.preview();
     everything.push(printed(preview));
     assertOk(preview);
@@ -43,7 +52,7 @@ describe(onCli("the basic example's lifecycle"), function () {
     assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
   });
 
-  it("up: records the verdict in token mode", async () => {
+  it("WHEN up runs THEN the verdict is recorded in token mode", async () => {
     const up = await stack.up();
     everything.push(printed(up));
     assertOk(up);
@@ -53,14 +62,14 @@ describe(onCli("the basic example's lifecycle"), function () {
     assert.match(up.stdout, /feedbackValue: "Invalid"\n\s+mode\s+: "token"/);
   });
 
-  it("up again: nothing to do, nothing sent", async () => {
+  it("WHEN up runs again THEN nothing is done or sent", async () => {
     const again = await stack.up();
     everything.push(printed(again));
     assert.deepEqual(ops(again), ["same suspicious-sign-in"]);
     assert.equal(fx.feedbackCalls().length, 1);
   });
 
-  it("a changed verdict: an update in place, shown in the preview", async () => {
+  it("WHEN the verdict changes THEN the preview shows an update, and up applies it", async () => {
     await stack.setConfig("feedbackValue", "valid");
     const preview = await stack.preview(["--diff"]);
     everything.push(printed(preview));
@@ -74,7 +83,7 @@ describe(onCli("the basic example's lifecycle"), function () {
     assert.equal(fx.feedbackCalls().length, 2);
   });
 
-  it("a rotated token: no change, nothing sent", async () => {
+  it("WHEN the token is rotated THEN no change, and nothing is sent", async () => {
     await stack.setConfig("feedbackToken", TOKENS.rotated, { secret: true });
     const up = await stack.up();
     everything.push(printed(up));
@@ -83,7 +92,7 @@ describe(onCli("the basic example's lifecycle"), function () {
     assert.equal(fx.feedbackCalls().length, 2);
   });
 
-  it("another event: a replace forced by eventId, the old half gone from state", async () => {
+  it("WHEN eventId changes THEN a replace, and the old half leaves the state", async () => {
     await stack.setConfig("eventId", EVENTS.second);
     await stack.setConfig("feedbackToken", TOKENS.second, { secret: true });
     const preview = await stack.preview();
@@ -102,7 +111,7 @@ describe(onCli("the basic example's lifecycle"), function () {
     assert.deepEqual(ids, [`${POOL}/${EVENTS.second}`]);
   });
 
-  it("destroy: gone from state; Cognito keeps the verdict, and the CLI says so", async () => {
+  it("WHEN destroyed THEN it leaves the state; Cognito keeps the verdict, the CLI says", async () => {
     const destroy = await stack.destroy();
     everything.push(printed(destroy));
     assertOk(destroy);
@@ -115,7 +124,7 @@ describe(onCli("the basic example's lifecycle"), function () {
     assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
   });
 
-  it("never a token in clear: not in any output nor in the backend's files", () => {
+  it("THEN no token was in clear: not in any output nor in the backend's files", () => {
     const all = everything.join("\n") + stack.backendText();
     for (const token of Object.values(TOKENS))
       assert.ok(!all.includes(token), `token ${token} leaked`);
@@ -127,7 +136,8 @@ describe(onCli("the basic example's failures"), function () {
   this.timeout(120_000);
   const fx = engineFixture();
 
-  it("GIVEN an invalid pool id WHEN up runs THEN the preview fails on it, sends and stores nothing", async () => {
+  // Nor stored.
+  it("GIVEN an invalid pool id WHEN up runs THEN the preview fails; nothing is sent", async () => {
     const stack = await fx.stack({ config: basicConfig({ userPoolId: "us-east-1-NoUnderscore" }) });
     const up = await stack.up();
     assertFailed(up);
@@ -138,7 +148,7 @@ describe(onCli("the basic example's failures"), function () {
     assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
   });
 
-  it("GIVEN an unusable setting in stack config WHEN previewed THEN it fails naming the key", async () => {
+  it("GIVEN an unusable stack setting WHEN previewed THEN it fails naming the key", async () => {
     const stack = await fx.stack({
       config: { ...basicConfig(), "cognito-feedback:writesPerSecond": "fast" },
     });
@@ -154,7 +164,8 @@ describe(onCli("the basic example's failures"), function () {
     assert.deepEqual(fx.emulator.store.requests, []);
   });
 
-  it("GIVEN Cognito rejects the call WHEN up runs THEN it fails with the provider's message, keeps state, and a re-run converges", async () => {
+  // With the provider's message; a re-run then converges.
+  it("GIVEN Cognito rejects the call WHEN up runs THEN it fails and keeps state", async () => {
     const stack = await fx.stack({
       config: basicConfig(),
       secrets: { feedbackToken: TOKENS.first },
@@ -189,7 +200,7 @@ describe(onCli("the basic example's failures"), function () {
     assert.deepEqual(ops(await stack.up()), ["same suspicious-sign-in"]);
   });
 
-  it("GIVEN an applied stack WHEN opened with another passphrase THEN the CLI refuses it", async () => {
+  it("GIVEN an applied stack WHEN opened with another passphrase THEN the CLI refuses", async () => {
     const stack = await fx.stack({
       config: basicConfig(),
       secrets: { feedbackToken: TOKENS.first },
@@ -205,7 +216,8 @@ describe(onCli("a pool id not known until apply"), function () {
   this.timeout(120_000);
   const fx = engineFixture();
 
-  it("GIVEN the pool id is another resource's output WHEN previewed THEN the verdict plans a create with it unknown, and nothing is sent; up then sends it", async () => {
+  // Another resource's output: nothing is sent at preview; up then sends the verdict.
+  it("GIVEN the pool id is an output WHEN previewed THEN a create with it unknown", async () => {
     const stack = await fx.stack({
       programDir: path.join(ROOT, "tests/fixtures/programs/unknown-pool"),
       config: { userPoolId: POOL, username: "alice", eventId: EVENTS.first },

@@ -3,9 +3,9 @@
 // interrupted with Ctrl-C, and an up killed outright; each re-run converges.
 import assert from "node:assert/strict";
 import * as path from "node:path";
-import { BENCH_ADMIN, overrideAt, scenarioSeed } from "../../bench/scenario";
+import { overrideAt, scenarioSeed } from "../../bench/scenario";
 import type { PulumiStack } from "../../scripts/pulumi-cli";
-import { credentialEnv } from "../support/env";
+import { seededCredentials } from "../support/seeds";
 import { assertFailed, assertOk, engineFixture, onCli, ops, ROOT } from "./support";
 
 const PROGRAM = path.join(ROOT, "bench/program");
@@ -26,14 +26,15 @@ async function until(what: string, condition: () => boolean, timeoutMs = 60_000)
 
 describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
   this.timeout(180_000);
-  const fx = engineFixture({ emulator: { seed: scenarioSeed(COUNT, POOL, PREFIX) } });
+  // The bench's scenario, signed with the tests' fake admin key.
+  const seed = { ...scenarioSeed(COUNT, POOL, PREFIX), credentials: seededCredentials() };
+  const fx = engineFixture({ emulator: { seed } });
 
   async function scaleStack(config: Record<string, string> = {}): Promise<PulumiStack> {
     return fx.stack({
       programDir: PROGRAM,
       config: { count: String(COUNT), userPoolId: POOL, ...FAST, ...config },
       secrets: { tokenPrefix: PREFIX },
-      env: credentialEnv(BENCH_ADMIN),
     });
   }
 
@@ -45,7 +46,7 @@ describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
   }
   const writes = () => fx.emulator.store.counters().feedbackWritesApplied;
 
-  it("GIVEN every fault on WHEN applied, then flipped THEN each verdict lands as declared", async () => {
+  it("GIVEN every fault on WHEN applied, then flipped THEN each verdict lands", async () => {
     fx.emulator.store.setFaults({
       quotas: QUOTAS,
       internalErrorRate: 0.1,
@@ -65,7 +66,8 @@ describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
     assert.ok(totals.internalErrors + totals.dropped > 0, "the faults happened and were retried");
   });
 
-  it("GIVEN an up at 4 steps at a time WHEN interrupted with Ctrl-C THEN it stops early and a re-run converges", async () => {
+  // It stops early.
+  it("GIVEN up, 4 steps at a time WHEN interrupted (Ctrl-C) THEN a re-run converges", async () => {
     fx.emulator.store.setFaults({ quotas: QUOTAS, latencyMs: { min: 40, max: 60 } });
     const stack = await scaleStack({ "cognito-feedback:writesPerSecond": "20" });
     const up = stack.startOperation(["up", "--yes", "--skip-preview", "--parallel", "4"]);
@@ -83,7 +85,7 @@ describe(onCli(`${COUNT} overrides: faults and interruptions`), function () {
     );
   });
 
-  it("GIVEN an up WHEN killed with everything it started THEN the README's recovery and a re-run converge", async () => {
+  it("GIVEN an up WHEN killed with all it started THEN the README's recovery converges", async () => {
     fx.emulator.store.setFaults({ quotas: QUOTAS, latencyMs: { min: 40, max: 60 } });
     const stack = await scaleStack({ "cognito-feedback:writesPerSecond": "20" });
     const up = stack.startOperation(["up", "--yes", "--skip-preview", "--parallel", "4"]);

@@ -31,7 +31,7 @@ describe(onCli("no token or username in a failed check's message"), function () 
   const TOKEN_REASON =
     "feedbackToken has characters a Cognito feedback token never has (allowed: letters, digits, '-', '_', '=', '.'): copy it again from the notification link, or leave feedbackToken out to use admin mode (IAM).";
 
-  it("GIVEN a refused token from an environment variable WHEN previewed THEN no output holds it", async () => {
+  it("GIVEN a refused token from the environment WHEN previewed THEN none shows", async () => {
     const stack = await fx.stack({
       programDir: TOKEN_SOURCES,
       config: { ...config, tokenFrom: "env" },
@@ -43,7 +43,7 @@ describe(onCli("no token or username in a failed check's message"), function () 
     assert.ok(!printed(preview).includes(REFUSED_TOKEN), printed(preview));
   });
 
-  it("GIVEN a refused token derived from secret config WHEN up runs THEN no output holds it", async () => {
+  it("GIVEN a refused token derived from secret config WHEN up runs THEN none shows", async () => {
     const stack = await fx.stack({
       programDir: TOKEN_SOURCES,
       config: { ...config, tokenFrom: "derived", suffix: REFUSED_SUFFIX },
@@ -71,11 +71,13 @@ describe(onCli("no token or username in a failed check's message"), function () 
   });
 });
 
-describe(onCli("no token anywhere after a lifecycle with faults and errors"), function () {
+describe(onCli("no token anywhere after faults and errors"), function () {
   this.timeout(180_000);
   const fx = engineFixture();
 
-  it("GIVEN faults and a rejected token WHEN up, re-run, refresh and destroy run THEN no token is in any output, the backend or the emulator's records", async () => {
+  // Up, a re-run, refresh and destroy: no token in any output, the backend or the emulator's
+  // records.
+  it("GIVEN faults, a rejected token WHEN up, refresh, destroy run THEN no token leaks", async () => {
     const stack = await fx.stack({
       config: basicConfig(),
       secrets: { feedbackToken: TOKENS.first },

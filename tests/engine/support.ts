@@ -5,12 +5,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import {
-  startEmulator,
-  type EmulatorOptions,
-  type RunningEmulator,
-  type Seed,
-} from "../../emulator";
+import type { EmulatorOptions, RunningEmulator } from "../../emulator";
 import {
   describe as describeRun,
   PulumiStack,
@@ -20,7 +15,11 @@ import {
   opsOf,
   type PulumiStackOptions,
 } from "../../scripts/pulumi-cli";
-import { credentialEnv, FAKE_ADMIN, isolatedAwsVars } from "../support/env";
+import { useEmulator } from "../support/emulator";
+import { credentialEnv, isolatedAwsVars } from "../support/env";
+import { CREDENTIALS, POOL, tokenOf } from "../support/seeds";
+
+export { POOL };
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, "../..");
@@ -34,54 +33,16 @@ export function onCli(title: string): string {
   return `engine (Pulumi CLI ${CLI_VERSION}): ${title}`;
 }
 
-export const POOL = "us-east-1_EnginePool1";
-export const EVENTS = { first: "evt-engine-1", second: "evt-engine-2" };
+/** Alice's two events in the canonical seed that were issued tokens and have no feedback. */
+export const EVENTS = { first: "a-evt-4", second: "a-evt-5" };
 /** Obviously fake tokens; the tests check none of them is ever printed or stored in clear. */
 export const TOKENS = {
-  first: "fake-token-engine-first",
-  second: "fake-token-engine-second",
-  rotated: "fake-token-engine-rotated",
+  first: tokenOf(EVENTS.first),
+  second: tokenOf(EVENTS.second),
+  rotated: "fake-token-rotated",
 };
 /** Encrypts the test stacks' secrets; not a secret itself. */
 export const PASSPHRASE = "engine-test-passphrase";
-
-const SEED: Seed = {
-  credentials: [{ ...FAKE_ADMIN, name: "admin" }],
-  userPools: [
-    {
-      id: POOL,
-      threatProtection: "ENFORCED",
-      featurePlan: "PLUS",
-      users: [
-        {
-          username: "alice",
-          events: [
-            {
-              eventId: EVENTS.first,
-              eventType: "SignIn",
-              creationDate: "2026-11-01T10:00:00Z",
-              eventResponse: "Fail",
-              risk: { level: "High", decision: "Block", compromisedCredentialsDetected: false },
-              feedbackToken: TOKENS.first,
-            },
-            {
-              eventId: EVENTS.second,
-              eventType: "SignIn",
-              creationDate: "2026-11-02T10:00:00Z",
-              eventResponse: "Pass",
-              risk: {
-                level: "Medium",
-                decision: "AccountTakeover",
-                compromisedCredentialsDetected: false,
-              },
-              feedbackToken: TOKENS.second,
-            },
-          ],
-        },
-      ],
-    },
-  ],
-};
 
 /** Plain config of the basic example for one verdict. */
 export function basicConfig(overrides: Record<string, string> = {}): Record<string, string> {
@@ -104,7 +65,7 @@ export interface StackSetup extends Partial<Omit<PulumiStackOptions, "workDir">>
 
 /** The live fixture {@link engineFixture} registers. */
 export interface EngineFixture {
-  emulator: RunningEmulator;
+  readonly emulator: RunningEmulator;
   /** This test's scratch folder. */
   dir: string;
   /** A new stack of `programDir` (default: the basic example) pointed at the emulator as admin. */
@@ -114,18 +75,37 @@ export interface EngineFixture {
 }
 
 /**
- * Registers mocha hooks for an engine suite: an emulator and a scratch folder afresh for each test
- * (or once for the suite, `each: false`, for tests that follow one stack through its phases); at
- * the end, every command killed, every process group checked gone, the emulator stopped.
+ * Registers mocha hooks for an engine suite: the shared emulator fixture (default: the canonical
+ * seed) and a scratch folder, afresh for each test (or once for the suite, `each: false`, for tests
+ * that follow one stack through its phases); at the end, every command killed, the emulator
+ * stopped, and every process a command started checked gone.
  */
 export function engineFixture({
   each = true,
-  emulator: emulatorOptions = { seed: SEED },
+  emulator: emulatorOptions = {},
 }: { each?: boolean; emulator?: EmulatorOptions } = {}): EngineFixture {
   const stacks: PulumiStack[] = [];
   let counter = 0;
+  let leftovers: number[] = [];
+  const setUp = each ? beforeEach : before;
+  const tearDown = each ? afterEach : after;
+  // Registered before the emulator's hooks, so the stacks stop before the emulator does.
+  setUp(() => {
+    fixture.dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-engine-"));
+  });
+  tearDown(async () => {
+    leftovers = await stopAll(stacks);
+    stacks.length = 0;
+    fs.rmSync(fixture.dir, { recursive: true, force: true });
+  });
+  const emulator = useEmulator({ ...emulatorOptions, each });
+  // Registered after them: the check runs once everything is stopped.
+  tearDown(() => assert.deepEqual(leftovers, [], "a process a pulumi command started outlived it"));
+
   const fixture: EngineFixture = {
-    emulator: undefined as unknown as RunningEmulator,
+    get emulator() {
+      return emulator();
+    },
     dir: "",
     async stack(setup = {}) {
       const { config = {}, secrets = {}, env = {}, ...options } = setup;
@@ -135,7 +115,7 @@ export function engineFixture({
         ...options,
         workDir: path.join(fixture.dir, `stack-${++counter}`),
         env: {
-          ...isolatedAwsVars(fixture.emulator.url, credentialEnv(FAKE_ADMIN)),
+          ...isolatedAwsVars(emulator().url, credentialEnv(CREDENTIALS.admin)),
           ...env,
         },
       });
@@ -146,31 +126,27 @@ export function engineFixture({
       return stack;
     },
     feedbackCalls() {
-      return fixture.emulator.store.requests
-        .map((r) => r.operation ?? "")
+      return emulator()
+        .store.requests.map((r) => r.operation ?? "")
         .filter((op) => op.endsWith("AuthEventFeedback"));
     },
   };
-  (each ? beforeEach : before)(async () => {
-    fixture.emulator = await startEmulator(emulatorOptions);
-    fixture.dir = fs.mkdtempSync(path.join(os.tmpdir(), "cognito-feedback-engine-"));
-  });
-  (each ? afterEach : after)(async () => {
-    const running = stacks.some((s) => s.running());
-    for (const stack of stacks) if (running) stack.killAll();
-    // The CLI stops its plugins as it exits; give the last of them a moment.
-    const leftovers = () => stacks.flatMap((s) => s.processes.alive());
-    const deadline = Date.now() + 5_000;
-    while (leftovers().length > 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    const left = leftovers();
-    for (const stack of stacks) stack.killAll();
-    stacks.length = 0;
-    await fixture.emulator.stop();
-    fs.rmSync(fixture.dir, { recursive: true, force: true });
-    assert.deepEqual(left, [], "a process a pulumi command started outlived it");
-  });
   return fixture;
+}
+
+/**
+ * Kills whatever the stacks' commands still run (after a moment for the CLI to stop its plugins
+ * as it exits); returns the processes that had outlived their command.
+ */
+async function stopAll(stacks: readonly PulumiStack[]): Promise<number[]> {
+  const running = stacks.some((s) => s.running());
+  for (const stack of stacks) if (running) stack.killAll();
+  const alive = () => stacks.flatMap((s) => s.processes.alive());
+  const deadline = Date.now() + 5_000;
+  while (alive().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const left = alive();
+  for (const stack of stacks) stack.killAll();
+  return left;
 }
 
 /** The steps a run took (or, for a preview, planned) for the program's custom resources. */

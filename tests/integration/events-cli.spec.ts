@@ -1,18 +1,12 @@
 // `cognito-feedback events` end to end: the command line in process, the real AWS SDK over HTTP,
 // the emulator as Cognito, an isolated environment with fake admin credentials.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
-import { loadSeedFile, type Seed, type SeedEvent } from "../../emulator";
+import type { SeedEvent } from "../../emulator";
 import { runCli, type CliIo } from "../../provider/cli/program";
 import { parseOverrides } from "../../provider/gitops/overrides";
-import {
-  ADMIN_AND_AUDITOR,
-  credentialEnv,
-  FAKE_AUDITOR,
-  useEmulator,
-  withEnv,
-} from "../support/env";
+import { useEmulator } from "../support/emulator";
+import { credentialEnv, withEnv } from "../support/env";
+import { CREDENTIALS, pool, seedOf, user } from "../support/seeds";
 
 const POOL = "us-east-1_EventsPool1";
 const START = Date.parse("2026-10-01T00:00:00Z");
@@ -44,21 +38,14 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, k) => from + k);
 }
 
-const SEED: Seed = {
-  credentials: [...ADMIN_AND_AUDITOR],
-  userPools: [
-    {
-      id: POOL,
-      threatProtection: "ENFORCED",
-      users: [
-        // Three pages at the default page size of 60.
-        { username: "mallory.watch", events: riskyEvents("m", 0, 130) },
-        // One page: the filters need no paging, and single pages are not paced.
-        { username: "eve.few", events: riskyEvents("f", 100, 130) },
-      ],
-    },
-  ],
-};
+const SEED = seedOf([
+  pool(POOL, [
+    // Three pages at the default page size of 60.
+    user("mallory.watch", riskyEvents("m", 0, 130)),
+    // One page: the filters need no paging, and single pages are not paced.
+    user("eve.few", riskyEvents("f", 100, 130)),
+  ]),
+]);
 const USER = ["--user-pool-id", POOL, "--username", "mallory.watch"];
 const FEW = ["--user-pool-id", POOL, "--username", "eve.few"];
 
@@ -103,7 +90,7 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
   const pages = () =>
     emulator().store.requests.filter((r) => r.operation === "AdminListUserAuthEvents").length;
 
-  it("GIVEN 130 events WHEN listed THEN three pages of 60 are fetched and every event is a table row, newest first", async () => {
+  it("GIVEN 130 events THEN three pages are fetched, each event a row, newest first", async () => {
     const r = await run(["events", ...USER]);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, "", "no progress when stderr is not a terminal");
@@ -128,7 +115,7 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
     assert.equal((JSON.parse(r.stdout) as unknown[]).length, 130);
   });
 
-  it("GIVEN stderr is a terminal and filters THEN progress shows there with the running match count", async () => {
+  it("GIVEN stderr is a terminal and filters THEN progress there counts the matches", async () => {
     const r = await run(["events", ...USER, "--risk-level", "high"], { stderrIsTTY: true });
     assert.equal(
       r.stderr,
@@ -161,15 +148,17 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
       (i) => i >= 80 && i % 3 === 2 && i % 10 !== 0,
     ],
   ];
-  for (const [name, flags, keep] of filters) {
-    it(`GIVEN ${name} THEN exactly the matching events are listed`, async () => {
-      const r = await run(["events", ...FEW, ...flags]);
-      assert.equal(r.code, 0, r.stderr);
-      assert.deepEqual(idsOf(r.stdout), expectIds(range(100, 130).filter(keep), "f"));
-    });
-  }
+  describe("GIVEN a filter flag THEN exactly the matching events are listed", () => {
+    for (const [name, flags, keep] of filters) {
+      it(name, async () => {
+        const r = await run(["events", ...FEW, ...flags]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.deepEqual(idsOf(r.stdout), expectIds(range(100, 130).filter(keep), "f"));
+      });
+    }
+  });
 
-  it("GIVEN --max-events 10 THEN the listing stops after the first page and prints the newest 10 matches", async () => {
+  it("GIVEN --max-events 10 THEN the listing stops after a page, with the newest 10", async () => {
     const r = await run(["events", ...USER, "--max-events", "10", "--without-feedback"]);
     assert.deepEqual(idsOf(r.stdout), expectIds(ALL.filter((i) => i >= 119 && i % 10 !== 0)));
     assert.equal(pages(), 1);
@@ -184,7 +173,7 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
     });
   });
 
-  it("GIVEN --format yaml WHEN a person fills in the entries THEN the overrides file loads with those verdicts", async () => {
+  it("GIVEN --format yaml WHEN a person fills the entries in THEN the file loads them", async () => {
     const r = await run([
       "events",
       ...FEW,
@@ -210,7 +199,7 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
     );
   });
 
-  it("GIVEN a bad flag value THEN it names the flag and the valid values, calls nothing and exits 2", async () => {
+  it("GIVEN a bad flag value THEN it names the flag and valid values; exit 2, no call", async () => {
     const r = await run(["events", ...USER, "--risk-decision", "allow"]);
     assert.deepEqual(r, {
       code: 2,
@@ -250,7 +239,7 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
     [
       "an identity denied AdminListUserAuthEvents",
       USER,
-      credentialEnv(FAKE_AUDITOR),
+      credentialEnv(CREDENTIALS.listDenied),
       /^cognito-feedback events: AdminListUserAuthEvents failed for user pool us-east-1_EventsPool1: your AWS identity may not call AdminListUserAuthEvents: .*Grant it cognito-idp:AdminListUserAuthEvents on arn:aws:cognito-idp:us-east-1:<account-id>:userpool\/us-east-1_EventsPool1\. \[AccessDeniedException, request id [\w-]+\]\n$/,
     ],
   ];
@@ -280,51 +269,17 @@ describe("cognito-feedback events (end to end against the emulator)", () => {
     );
   });
 
-  describe("when Cognito refuses", () => {
-    useEmulator({ seed: SEED }, { each: true });
+  describe("WHEN Cognito refuses THEN stderr says what to do, no username, exit 1", () => {
+    useEmulator({ seed: SEED, each: true });
 
     for (const [name, argv, env, stderr] of failures) {
-      it(`GIVEN ${name} THEN the actionable Cognito message goes to stderr (no username), nothing to stdout, exit 1`, async () => {
+      it(`GIVEN ${name}`, async () => {
         const r = await withEnv(env, () => run(["events", ...argv, "--progress"]));
         assert.equal(r.code, 1);
         assert.equal(r.stdout, "");
         assert.match(r.stderr, stderr);
         assert.ok(!r.stderr.includes("mallory") && !r.stderr.includes("nobody"), r.stderr);
       });
-    }
-  });
-});
-
-describe("cognito-feedback events: the documented samples (docs/events-cli.md)", () => {
-  const root = path.join(__dirname, "../..");
-  const readme = readFileSync(path.join(root, "docs/events-cli.md"), "utf8");
-  // The demo seed with its made-up admin keys, as the README tells readers to use them.
-  useEmulator(
-    { seed: loadSeedFile(path.join(root, "emulator/seeds/demo.yaml")) },
-    {
-      credential: { accessKeyId: "AKIDEMULATORADMIN", secretAccessKey: "emulator-secret-not-real" },
-    },
-  );
-
-  /** The documented `npx cognito-feedback events ...` commands, each with the output block after it. */
-  function samples(): [string[], string][] {
-    const found: [string[], string][] = [];
-    const pattern =
-      /```sh\n(npx cognito-feedback events [^`]*?)```\n\n(?:<!-- prettier-ignore -->\n)?```\w+\n([^`]*)```/g;
-    for (const [, command, output] of readme.matchAll(pattern)) {
-      const argv = command.replace(/\\\n/g, " ").trim().split(/\s+/).slice(2);
-      found.push([argv, output]);
-    }
-    return found;
-  }
-
-  it("GIVEN the demo seed WHEN the documented commands run THEN they print exactly the documented samples", async () => {
-    const found = samples();
-    assert.equal(found.length, 2, "a table sample and a YAML sample");
-    for (const [argv, output] of found) {
-      const r = await run(argv);
-      assert.equal(r.stdout, output, argv.join(" "));
-      assert.equal(r.code, 0);
     }
   });
 });

@@ -6,82 +6,34 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { startEmulator, type RunningEmulator, type Seed } from "../../emulator";
 import { provider } from "../../provider";
-import { captureLog, FAKE_ADMIN, isolatedAwsEnv, withEnv } from "../support/env";
+import { useEmulator } from "../support/emulator";
+import { captureLog, credentialEnv, withEnv } from "../support/env";
+import {
+  ALICE_EMAIL,
+  ALICE_SUB,
+  CREDENTIALS,
+  NO_THREAT_POOL,
+  POOL,
+  REPLICA_POOL,
+  testSeed,
+  tokenOf,
+  tokensOf,
+} from "../support/seeds";
 
-const POOL = "us-east-1_TestPool1";
-const ALICE_SUB = "0f6a1c2e-58b3-4c1d-9e8f-2a3b4c5d6e7f";
-const TOKENS = {
-  alice1: "fake-token-alice-1",
-  alice2: "fake-token-alice-2",
-  carol1: "fake-token-carol-1",
-  dave1: "fake-token-dave-1",
-};
+// Alice's event with a token and no feedback, the token, and her other such event's token.
+const EVENT = "a-evt-4";
+const TOKEN = tokenOf(EVENT);
+const OTHER_TOKEN = tokenOf("a-evt-5");
+/** Alice's event with neither token nor feedback (admin mode only). */
+const PLAIN_EVENT = "a-evt-2";
+const ALL_TOKENS = tokensOf(testSeed());
 
-function event(eventId: string, feedbackToken: string, minute: number) {
-  return {
-    eventId,
-    eventType: "SignIn" as const,
-    creationDate: `2026-11-01T10:${String(minute).padStart(2, "0")}:00Z`,
-    eventResponse: "Pass" as const,
-    risk: {
-      level: "High" as const,
-      decision: "AccountTakeover" as const,
-      compromisedCredentialsDetected: false,
-    },
-    feedbackToken,
-  };
-}
-
-const SEED: Seed = {
-  credentials: [
-    { ...FAKE_ADMIN, name: "admin" },
-    {
-      accessKeyId: "AKIDFAKEAUDITOR",
-      secretAccessKey: "fake-secret-auditor",
-      name: "auditor",
-      deny: ["AdminUpdateAuthEventFeedback"],
-    },
-  ],
-  userPools: [
-    {
-      id: POOL,
-      threatProtection: "ENFORCED",
-      featurePlan: "PLUS",
-      aliasAttributes: ["email"],
-      users: [
-        {
-          username: "alice",
-          sub: ALICE_SUB,
-          attributes: { email: "alice@example.com" },
-          events: [event("evt-a1", TOKENS.alice1, 1), event("evt-a2", TOKENS.alice2, 2)],
-        },
-      ],
-    },
-    {
-      id: "us-east-1_NoThreat1",
-      threatProtection: "OFF",
-      featurePlan: "ESSENTIALS",
-      users: [{ username: "carol", events: [event("evt-c1", TOKENS.carol1, 3)] }],
-    },
-    {
-      id: "eu-west-1_Replica1",
-      threatProtection: "ENFORCED",
-      featurePlan: "PLUS",
-      operationNotEnabled: true,
-      users: [{ username: "dave", events: [event("evt-d1", TOKENS.dave1, 4)] }],
-    },
-  ],
-};
-
-const ALL_TOKENS = Object.values(TOKENS);
-
-// What the stack records for alice's first event, verdict Invalid, sent in token mode.
+// What the stack records for alice's event, verdict Invalid, sent in token mode.
 const ALICE_TOKEN_OUTS = {
   userPoolId: POOL,
   username: "alice",
-  eventId: "evt-a1",
+  eventId: EVENT,
   feedbackValue: "Invalid",
   region: "us-east-1",
   mode: "token",
@@ -91,9 +43,9 @@ function inputs(overrides: Record<string, unknown> = {}): Record<string, unknown
   const base: Record<string, unknown> = {
     userPoolId: POOL,
     username: "alice",
-    eventId: "evt-a1",
+    eventId: EVENT,
     feedbackValue: "Invalid",
-    feedbackToken: TOKENS.alice1,
+    feedbackToken: TOKEN,
     region: "us-east-1",
   };
   const merged = { ...base, ...overrides };
@@ -111,21 +63,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe("provider against the emulator (HTTP, real AWS SDK)", () => {
-  let emulator: RunningEmulator;
-  let restoreEnv: () => void;
-
-  beforeEach(async () => {
-    emulator = await startEmulator({ seed: SEED });
-    restoreEnv = isolatedAwsEnv(emulator.url, {
-      AWS_ACCESS_KEY_ID: FAKE_ADMIN.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: FAKE_ADMIN.secretAccessKey,
-    });
-  });
-
-  afterEach(async () => {
-    restoreEnv();
-    await emulator.stop();
-  });
+  const emulator = useEmulator({ each: true });
 
   async function createFails(props: Record<string, unknown>): Promise<Error> {
     const err = await provider.create(props).then(
@@ -137,33 +75,38 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
     return err;
   }
 
+  /** Creates in admin mode (no token) with `env` set; returns the error it must fail with. */
+  const adminCreateFails = (env: Record<string, string | undefined>) =>
+    withEnv(env, () => createFails(inputs({ feedbackToken: undefined })));
+
   describe("token mode (UpdateAuthEventFeedback, no IAM)", () => {
-    it("GIVEN a valid token WHEN created THEN Cognito records the verdict from the user and outputs hold no token", async () => {
+    it("GIVEN a valid token WHEN created THEN Cognito records it from User; no token out", async () => {
       const result = await provider.create(inputs());
       assert.deepEqual(result, {
-        id: `${POOL}/evt-a1`,
+        id: `${POOL}/${EVENT}`,
         outs: ALICE_TOKEN_OUTS,
       });
-      const stored = emulator.store.feedbackOf(POOL, "evt-a1");
+      const stored = emulator().store.feedbackOf(POOL, EVENT);
       assert.equal(stored?.value, "Invalid");
       assert.equal(stored?.provider, "User");
-      assert.ok(!JSON.stringify(result).includes(TOKENS.alice1));
+      assert.ok(!JSON.stringify(result).includes(TOKEN));
     });
 
-    it("GIVEN no AWS credentials at all WHEN created with a token THEN it still succeeds (the call is unsigned)", async () => {
+    // The call is unsigned.
+    it("GIVEN no AWS credentials at all WHEN created with a token THEN it still succeeds", async () => {
       await withEnv(
         { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
         async () => {
           await provider.create(inputs({ feedbackValue: "valid" }));
         },
       );
-      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Valid");
-      const record = emulator.store.requests.at(-1);
+      assert.equal(emulator().store.feedbackOf(POOL, EVENT)?.value, "Valid");
+      const record = emulator().store.requests.at(-1);
       assert.equal(record?.operation, "UpdateAuthEventFeedback");
       assert.equal(record?.signed, false);
     });
 
-    it("GIVEN an existing resource WHEN feedbackValue changes THEN update records the new verdict", async () => {
+    it("GIVEN an existing resource WHEN feedbackValue changes THEN update records it", async () => {
       const created = await provider.create(inputs());
       const updated = await provider.update!(
         created.id,
@@ -171,31 +114,31 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
         inputs({ feedbackValue: "Valid" }),
       );
       assert.equal(updated.outs?.feedbackValue, "Valid");
-      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Valid");
+      assert.equal(emulator().store.feedbackOf(POOL, EVENT)?.value, "Valid");
     });
   });
 
   describe("admin mode (AdminUpdateAuthEventFeedback, IAM)", () => {
-    it("GIVEN credentials and no token WHEN created THEN Cognito records the verdict from Admin", async () => {
+    it("GIVEN credentials and no token WHEN created THEN Cognito records it from Admin", async () => {
       const result = await provider.create(inputs({ feedbackToken: undefined }));
       assert.equal(result.outs.mode, "admin");
-      const stored = emulator.store.feedbackOf(POOL, "evt-a1");
+      const stored = emulator().store.feedbackOf(POOL, EVENT);
       assert.equal(stored?.value, "Invalid");
       assert.equal(stored?.provider, "Admin");
-      assert.equal(emulator.store.requests.at(-1)?.signed, true);
+      assert.equal(emulator().store.requests.at(-1)?.signed, true);
     });
 
     for (const [how, username] of [
-      ["email alias", "alice@example.com"],
+      ["email alias", ALICE_EMAIL],
       ["sub", ALICE_SUB],
     ]) {
-      it(`GIVEN the user named by ${how} WHEN created THEN the event's feedback is recorded`, async () => {
-        await provider.create(inputs({ feedbackToken: undefined, username, eventId: "evt-a2" }));
-        assert.equal(emulator.store.feedbackOf(POOL, "evt-a2")?.value, "Invalid");
+      it(`GIVEN the user named by ${how} WHEN created THEN the feedback is recorded`, async () => {
+        await provider.create(inputs({ feedbackToken: undefined, username, eventId: PLAIN_EVENT }));
+        assert.equal(emulator().store.feedbackOf(POOL, PLAIN_EVENT)?.value, "Invalid");
       });
     }
 
-    it("GIVEN a resource created in token mode WHEN updated without the token THEN admin mode records it", async () => {
+    it("GIVEN a token-mode resource WHEN the token is dropped THEN admin mode records it", async () => {
       const created = await provider.create(inputs());
       const updated = await provider.update!(
         created.id,
@@ -203,41 +146,41 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
         inputs({ feedbackToken: undefined, feedbackValue: "Valid" }),
       );
       assert.equal(updated.outs?.mode, "admin");
-      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.provider, "Admin");
+      assert.equal(emulator().store.feedbackOf(POOL, EVENT)?.provider, "Admin");
     });
   });
 
   describe("audit notes (reason, ticket)", () => {
-    it("GIVEN reason and ticket WHEN created THEN they are outputs, and Cognito gets only the verdict", async () => {
+    it("GIVEN reason and ticket WHEN created THEN outputs; Cognito gets only the verdict", async () => {
       const created = await provider.create(
         inputs({ reason: "Alice was in Lisbon", ticket: "SEC-1" }),
       );
       assert.equal(created.outs.reason, "Alice was in Lisbon");
       assert.equal(created.outs.ticket, "SEC-1");
-      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Invalid");
+      assert.equal(emulator().store.feedbackOf(POOL, EVENT)?.value, "Invalid");
     });
 
-    it("GIVEN only the reason and ticket change WHEN updated THEN they are recorded and no request reaches Cognito", async () => {
+    it("GIVEN only reason and ticket changed WHEN updated THEN recorded; nothing sent", async () => {
       const created = await provider.create(inputs({ reason: "first", ticket: "SEC-1" }));
-      const sent = emulator.store.requests.length;
+      const sent = emulator().store.requests.length;
       const updated = await provider.update!(
         created.id,
         created.outs,
         inputs({ feedbackToken: undefined, reason: "second", ticket: "SEC-2" }),
       );
-      assert.equal(emulator.store.requests.length, sent);
+      assert.equal(emulator().store.requests.length, sent);
       assert.deepEqual(updated.outs, { ...created.outs, reason: "second", ticket: "SEC-2" });
     });
 
-    it("GIVEN state written before reason existed WHEN a reason is added THEN it is recorded without a call", async () => {
+    it("GIVEN state from before reason WHEN one is added THEN recorded without a call", async () => {
       const oldState = ALICE_TOKEN_OUTS;
       const updated = await provider.update!(
-        `${POOL}/evt-a1`,
+        `${POOL}/${EVENT}`,
         oldState,
         inputs({ reason: "added later" }),
       );
       assert.deepEqual(updated.outs, { ...oldState, reason: "added later" });
-      assert.equal(emulator.store.requests.length, 0);
+      assert.equal(emulator().store.requests.length, 0);
     });
   });
 
@@ -248,20 +191,21 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
       assert.deepEqual(read, { id: created.id, props: created.outs });
     });
 
-    it("GIVEN state without an id WHEN read THEN an id is still returned (an empty id would drop the resource)", async () => {
+    // An empty id would drop the resource.
+    it("GIVEN state without an id WHEN read THEN an id is still returned", async () => {
       const created = await provider.create(inputs());
-      assert.equal((await provider.read!("", created.outs)).id, `${POOL}/evt-a1`);
+      assert.equal((await provider.read!("", created.outs)).id, `${POOL}/${EVENT}`);
     });
 
-    it("GIVEN a resource WHEN deleted THEN Cognito keeps the verdict and the user is told why", async () => {
+    it("GIVEN a resource WHEN deleted THEN Cognito keeps the verdict; the user is told", async () => {
       const created = await provider.create(inputs());
-      const before = emulator.store.requests.length;
+      const before = emulator().store.requests.length;
       const lines = await captureLog(() => provider.delete!(created.id, created.outs));
       assert.deepEqual(lines, [
-        `[cognito-auth-event-feedback] AuthEventFeedback ${POOL}/evt-a1: removed from the stack only. Cognito keeps Invalid feedback on this event (no API withdraws feedback); to reverse it, declare the opposite feedbackValue instead.`,
+        `[cognito-auth-event-feedback] AuthEventFeedback ${POOL}/${EVENT}: removed from the stack only. Cognito keeps Invalid feedback on this event (no API withdraws feedback); to reverse it, declare the opposite feedbackValue instead.`,
       ]);
-      assert.equal(emulator.store.requests.length, before, "delete must not call Cognito");
-      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Invalid");
+      assert.equal(emulator().store.requests.length, before, "delete must not call Cognito");
+      assert.equal(emulator().store.feedbackOf(POOL, EVENT)?.value, "Invalid");
     });
   });
 
@@ -277,17 +221,17 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
       {
         name: "unknown user pool",
         props: { userPoolId: "us-east-1_Missing1" },
-        event: ["us-east-1_Missing1", "evt-a1"],
+        event: ["us-east-1_Missing1", EVENT],
         message: new RegExp(
-          `^${A} evt-a1 in user pool us-east-1_Missing1: Cognito found no such user pool in us-east-1, or no such event for this user: "User pool us-east-1_Missing1 does not exist\\.". Check userPoolId and eventId, .* \\[ResourceNotFoundException, request id [0-9a-f-]+\\]$`,
+          `^${A} ${EVENT} in user pool us-east-1_Missing1: Cognito found no such user pool in us-east-1, or no such event for this user: "User pool us-east-1_Missing1 does not exist\\.". Check userPoolId and eventId, .* \\[ResourceNotFoundException, request id [0-9a-f-]+\\]$`,
         ),
       },
       {
         name: "unknown user",
         props: { username: "mallory", feedbackToken: undefined },
-        event: [POOL, "evt-a1"],
+        event: [POOL, EVENT],
         message: new RegExp(
-          `^${B} evt-a1 in user pool ${POOL}: no user in the pool matches the username given\\. .* \\[UserNotFoundException, request id [0-9a-f-]+\\]$`,
+          `^${B} ${EVENT} in user pool ${POOL}: no user in the pool matches the username given\\. .* \\[UserNotFoundException, request id [0-9a-f-]+\\]$`,
         ),
       },
       {
@@ -300,63 +244,62 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
       },
       {
         name: "a token issued for another event",
-        props: { feedbackToken: TOKENS.alice2 },
-        event: [POOL, "evt-a1"],
+        props: { feedbackToken: OTHER_TOKEN },
+        event: [POOL, EVENT],
         message: new RegExp(
-          `^${A} evt-a1 in user pool ${POOL}: the feedback token was rejected: it belongs to another event, or is no longer valid\\. Get a fresh token from the event's risk notification, or leave feedbackToken out to use admin mode \\(IAM: cognito-idp:AdminUpdateAuthEventFeedback\\)\\. \\[NotAuthorizedException, request id [0-9a-f-]+\\]$`,
+          `^${A} ${EVENT} in user pool ${POOL}: the feedback token was rejected: it belongs to another event, or is no longer valid\\. Get a fresh token from the event's risk notification, or leave feedbackToken out to use admin mode \\(IAM: cognito-idp:AdminUpdateAuthEventFeedback\\)\\. \\[NotAuthorizedException, request id [0-9a-f-]+\\]$`,
         ),
       },
       {
         name: "a pool without threat protection",
         props: {
-          userPoolId: "us-east-1_NoThreat1",
+          userPoolId: NO_THREAT_POOL,
           username: "carol",
-          eventId: "evt-c1",
-          feedbackToken: TOKENS.carol1,
+          eventId: "c-evt-1",
+          feedbackToken: tokenOf("c-evt-1", NO_THREAT_POOL),
         },
-        event: ["us-east-1_NoThreat1", "evt-c1"],
+        event: [NO_THREAT_POOL, "c-evt-1"],
         message: new RegExp(
-          `^${A} evt-c1 in user pool us-east-1_NoThreat1: threat protection is off for this user pool, so Cognito takes no feedback\\. Turn it on \\(AdvancedSecurityMode AUDIT or ENFORCED; it needs the Plus feature plan\\)`,
+          `^${A} c-evt-1 in user pool ${NO_THREAT_POOL}: threat protection is off for this user pool, so Cognito takes no feedback\\. Turn it on \\(AdvancedSecurityMode AUDIT or ENFORCED; it needs the Plus feature plan\\)`,
         ),
       },
       {
-        name: "a replica region where the operation is not enabled",
+        name: "a replica region where the operation is off",
         props: {
-          userPoolId: "eu-west-1_Replica1",
+          userPoolId: REPLICA_POOL,
           region: "eu-west-1",
-          username: "dave",
-          eventId: "evt-d1",
+          eventId: "r-evt-1",
           feedbackToken: undefined,
         },
-        event: ["eu-west-1_Replica1", "evt-d1"],
+        event: [REPLICA_POOL, "r-evt-1"],
         message: new RegExp(
-          `^${B} evt-d1 in user pool eu-west-1_Replica1: Cognito does not allow AdminUpdateAuthEventFeedback for this pool in eu-west-1 .*Send the feedback in the pool's primary region\\. \\[OperationNotEnabledException`,
+          `^${B} r-evt-1 in user pool ${REPLICA_POOL}: Cognito does not allow AdminUpdateAuthEventFeedback for this pool in eu-west-1 .*Send the feedback in the pool's primary region\\. \\[OperationNotEnabledException`,
         ),
       },
     ];
     for (const c of cases) {
-      it(`GIVEN ${c.name} WHEN created THEN the user reads what to do`, async () => {
+      it(`GIVEN ${c.name} THEN the user reads what to do`, async () => {
         const err = await createFails(inputs(c.props));
         assert.match(err.message, c.message);
         assert.ok(
           !err.message.includes("alice"),
           "the username is sensitive and must not be echoed",
         );
-        assert.equal(emulator.store.feedbackOf(...c.event), undefined);
+        assert.equal(emulator().store.feedbackOf(...c.event), undefined);
       });
     }
 
-    it("GIVEN inputs that break Cognito's constraints WHEN created THEN nothing is sent", async () => {
+    it("GIVEN inputs that break Cognito's constraints THEN nothing is sent", async () => {
       const err = await createFails(inputs({ eventId: "not an id" }));
       assert.match(
         err.message,
         /^invalid AuthEventFeedback inputs: eventId "not an id" is not a Cognito event id/,
       );
-      assert.equal(emulator.store.requests.length, 0);
+      assert.equal(emulator().store.requests.length, 0);
     });
 
-    it("GIVEN Cognito rejects a parameter WHEN created THEN its own validation message is shown", async () => {
-      emulator.store.injectFault({
+    it("GIVEN Cognito rejects a parameter THEN its own validation message is shown", async () => {
+      emulator().store.injectFault({
         error: "InvalidParameterException",
         message:
           "1 validation error detected: Value at 'feedbackToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9-_=.]+",
@@ -366,13 +309,14 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
       assert.match(
         err.message,
         new RegExp(
-          `^${A} evt-a1 in user pool ${POOL}: Cognito rejected a parameter: "1 validation error detected: Value at 'feedbackToken' failed`,
+          `^${A} ${EVENT} in user pool ${POOL}: Cognito rejected a parameter: "1 validation error detected: Value at 'feedbackToken' failed`,
         ),
       );
     });
 
-    it("GIVEN throttling on every attempt WHEN created THEN the SDK retries and the message explains the shared quota", async () => {
-      emulator.store.injectFault({
+    // After the SDK's retries.
+    it("GIVEN throttling on every attempt THEN the message explains the shared quota", async () => {
+      emulator().store.injectFault({
         error: "TooManyRequestsException",
         message: "Rate exceeded",
         times: 2,
@@ -382,98 +326,79 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
         assert.match(
           err.message,
           new RegExp(
-            `^${A} evt-a1 in user pool ${POOL}: Cognito throttled the call after 2 attempts \\(the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call\\)\\. Run pulumi up again: resending feedback is harmless\\.`,
+            `^${A} ${EVENT} in user pool ${POOL}: Cognito throttled the call after 2 attempts \\(the UserResourceUpdate quota is 25 requests per second per account and region, shared by every feedback call\\)\\. Run pulumi up again: resending feedback is harmless\\.`,
           ),
         );
       });
-      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1"), undefined);
+      assert.equal(emulator().store.feedbackOf(POOL, EVENT), undefined);
     });
 
-    it("GIVEN one throttled attempt WHEN created THEN the retry succeeds and the verdict is recorded", async () => {
-      emulator.store.injectFault({
+    it("GIVEN one throttled attempt THEN the retry succeeds and the verdict is recorded", async () => {
+      emulator().store.injectFault({
         error: "TooManyRequestsException",
         message: "Rate exceeded",
         times: 1,
       });
       await provider.create(inputs());
-      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Invalid");
+      assert.equal(emulator().store.feedbackOf(POOL, EVENT)?.value, "Invalid");
       // The region's limit discovery (GetProvisionedLimit) goes first; only the feedback call retried.
       assert.deepEqual(
-        emulator.store.requests
-          .filter((r) => r.operation === "UpdateAuthEventFeedback")
+        emulator()
+          .store.requests.filter((r) => r.operation === "UpdateAuthEventFeedback")
           .map((r) => r.status),
         [400, 200],
       );
     });
 
-    it("GIVEN an internal error on every attempt WHEN created THEN the user is told re-running is safe", async () => {
-      emulator.store.injectFault({
+    it("GIVEN an internal error on every attempt THEN it says re-running is safe", async () => {
+      emulator().store.injectFault({
         error: "InternalErrorException",
         message: "Internal error",
         times: 2,
       });
-      await withEnv({ AWS_MAX_ATTEMPTS: "2" }, async () => {
-        const err = await createFails(inputs({ feedbackToken: undefined }));
-        assert.match(
-          err.message,
-          new RegExp(
-            `^${B} evt-a1 in user pool ${POOL}: Cognito had an internal error after 2 attempts\\. Run pulumi up again: resending feedback is harmless\\. \\[InternalErrorException`,
-          ),
-        );
+      const err = await adminCreateFails({ AWS_MAX_ATTEMPTS: "2" });
+      assert.match(
+        err.message,
+        new RegExp(
+          `^${B} ${EVENT} in user pool ${POOL}: Cognito had an internal error after 2 attempts\\. Run pulumi up again: resending feedback is harmless\\. \\[InternalErrorException`,
+        ),
+      );
+    });
+
+    // Admin mode: which IAM permission to grant, or set a token instead.
+    it("GIVEN an identity without the permission THEN it names it, or suggests a token", async () => {
+      const err = await adminCreateFails(credentialEnv(CREDENTIALS.writeDenied));
+      assert.match(
+        err.message,
+        new RegExp(
+          `^${B} ${EVENT} in user pool ${POOL}: your AWS identity may not call AdminUpdateAuthEventFeedback: ".*is not authorized to perform: cognito-idp:AdminUpdateAuthEventFeedback.*"\\. Grant it cognito-idp:AdminUpdateAuthEventFeedback on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/${POOL}, or set feedbackToken to use token mode, which needs no IAM\\. \\[AccessDeniedException`,
+        ),
+      );
+    });
+
+    it("GIVEN credentials AWS does not know THEN it says to refresh them", async () => {
+      const err = await adminCreateFails(credentialEnv(CREDENTIALS.unknown));
+      assert.match(
+        err.message,
+        new RegExp(
+          `^${B} ${EVENT} in user pool ${POOL}: AWS rejected the credentials: .*Refresh them .*\\[UnrecognizedClientException`,
+        ),
+      );
+    });
+
+    it("GIVEN no credentials in admin mode THEN configure them or use a token; none sent", async () => {
+      const err = await adminCreateFails({
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
       });
-    });
-
-    it("GIVEN an IAM identity without the permission WHEN created in admin mode THEN it is told which permission to grant or to use a token", async () => {
-      await withEnv(
-        {
-          AWS_ACCESS_KEY_ID: "AKIDFAKEAUDITOR",
-          AWS_SECRET_ACCESS_KEY: "fake-secret-auditor",
-        },
-        async () => {
-          const err = await createFails(inputs({ feedbackToken: undefined }));
-          assert.match(
-            err.message,
-            new RegExp(
-              `^${B} evt-a1 in user pool ${POOL}: your AWS identity may not call AdminUpdateAuthEventFeedback: ".*is not authorized to perform: cognito-idp:AdminUpdateAuthEventFeedback.*"\\. Grant it cognito-idp:AdminUpdateAuthEventFeedback on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/${POOL}, or set feedbackToken to use token mode, which needs no IAM\\. \\[AccessDeniedException`,
-            ),
-          );
-        },
+      assert.equal(
+        err.message,
+        `${B} ${EVENT} in user pool ${POOL}: no AWS credentials were found, and AdminUpdateAuthEventFeedback needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or set feedbackToken to use token mode, which needs none. [CredentialsProviderError]`,
       );
+      assert.equal(emulator().store.requests.length, 0);
     });
 
-    it("GIVEN credentials AWS does not know WHEN created in admin mode THEN it says to refresh them", async () => {
-      await withEnv(
-        {
-          AWS_ACCESS_KEY_ID: "AKIDFAKEUNKNOWN",
-          AWS_SECRET_ACCESS_KEY: "fake-secret-unknown",
-        },
-        async () => {
-          const err = await createFails(inputs({ feedbackToken: undefined }));
-          assert.match(
-            err.message,
-            new RegExp(
-              `^${B} evt-a1 in user pool ${POOL}: AWS rejected the credentials: .*Refresh them .*\\[UnrecognizedClientException`,
-            ),
-          );
-        },
-      );
-    });
-
-    it("GIVEN no credentials WHEN created in admin mode THEN it says to configure them or use a token, and sends nothing", async () => {
-      await withEnv(
-        { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
-        async () => {
-          const err = await createFails(inputs({ feedbackToken: undefined }));
-          assert.equal(
-            err.message,
-            `${B} evt-a1 in user pool ${POOL}: no AWS credentials were found, and AdminUpdateAuthEventFeedback needs them (admin mode: no feedbackToken). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or set feedbackToken to use token mode, which needs none. [CredentialsProviderError]`,
-          );
-        },
-      );
-      assert.equal(emulator.store.requests.length, 0);
-    });
-
-    it("GIVEN an endpoint nothing listens on WHEN created THEN it names the endpoint and the network failure", async () => {
+    it("GIVEN an endpoint nothing listens on THEN it names the endpoint and the failure", async () => {
       const port = await closedPort();
       await withEnv(
         {
@@ -484,31 +409,33 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
           const err = await createFails(inputs());
           assert.equal(
             err.message,
-            `${A} evt-a1 in user pool ${POOL}: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one. Run pulumi up again: resending feedback is harmless. [ECONNREFUSED]`,
+            `${A} ${EVENT} in user pool ${POOL}: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check your network or proxy, and AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER / AWS_ENDPOINT_URL if you set one. Run pulumi up again: resending feedback is harmless. [ECONNREFUSED]`,
           );
         },
       );
     });
 
-    for (const variable of ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_ENDPOINT_URL"]) {
-      it(`GIVEN a plain-http endpoint off loopback in ${variable} WHEN created THEN the request is refused before anything is sent`, async () => {
-        const port = await closedPort();
-        // 0.0.0.0 is not loopback by our rule, yet would only ever reach this machine if the guard failed.
-        await withEnv(
-          {
-            AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
-            [variable]: `http://0.0.0.0:${port}`,
-          },
-          async () => {
-            const err = await createFails(inputs());
-            assert.equal(
-              err.message,
-              `${A} evt-a1 in user pool ${POOL}: refusing to send a Cognito request to http://0.0.0.0: only https endpoints, or plain http on loopback (a local emulator), are allowed, so a feedback token never travels in clear text. Fix AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL or endpoint_url in your AWS config. [InsecureEndpointError]`,
-            );
-          },
-        );
-      });
-    }
+    describe("GIVEN a plain-http endpoint off loopback THEN it is refused before sending", () => {
+      for (const variable of ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_ENDPOINT_URL"]) {
+        it(`in ${variable}`, async () => {
+          const port = await closedPort();
+          // 0.0.0.0 is not loopback by our rule, yet would only ever reach this machine if the guard failed.
+          await withEnv(
+            {
+              AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
+              [variable]: `http://0.0.0.0:${port}`,
+            },
+            async () => {
+              const err = await createFails(inputs());
+              assert.equal(
+                err.message,
+                `${A} ${EVENT} in user pool ${POOL}: refusing to send a Cognito request to http://0.0.0.0: only https endpoints, or plain http on loopback (a local emulator), are allowed, so a feedback token never travels in clear text. Fix AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL or endpoint_url in your AWS config. [InsecureEndpointError]`,
+              );
+            },
+          );
+        });
+      }
+    });
   });
 
   describe("an endpoint set by endpoint_url in the AWS config file", () => {
@@ -525,12 +452,12 @@ describe("provider against the emulator (HTTP, real AWS SDK)", () => {
       return { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined, AWS_CONFIG_FILE: file };
     }
 
-    it("GIVEN a loopback endpoint_url WHEN created THEN the SDK uses it and the verdict is recorded", async () => {
-      await withEnv(configFileEnv(emulator.url), () => provider.create(inputs()));
-      assert.equal(emulator.store.feedbackOf(POOL, "evt-a1")?.value, "Invalid");
+    it("GIVEN a loopback endpoint_url THEN the SDK uses it, and the verdict is recorded", async () => {
+      await withEnv(configFileEnv(emulator().url), () => provider.create(inputs()));
+      assert.equal(emulator().store.feedbackOf(POOL, EVENT)?.value, "Invalid");
     });
 
-    it("GIVEN a plain-http endpoint_url off loopback WHEN created THEN the request is refused before anything is sent", async () => {
+    it("GIVEN a plain-http endpoint_url off loopback THEN it is refused before sending", async () => {
       const port = await closedPort();
       const err = await withEnv(configFileEnv(`http://0.0.0.0:${port}`), () =>
         createFails(inputs()),

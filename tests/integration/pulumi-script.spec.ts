@@ -36,7 +36,7 @@ describe("scripts/pulumi: the CLI it runs", function () {
     assert.equal(stdout, "v3.300.0");
   });
 
-  it("GIVEN an older pulumi on PATH THEN it is skipped with a reason, and the pinned one runs", () => {
+  it("GIVEN an older pulumi on PATH THEN it is skipped, with a reason; the pinned runs", () => {
     const { fake, status, stdout, stderr } = run("v3.100.0");
     assert.equal(status, 0);
     assert.equal(stdout, `v${PINNED}`);
@@ -48,7 +48,7 @@ describe("scripts/pulumi: the CLI it runs", function () {
     );
   });
 
-  it("GIVEN PULUMI_COGNITO_FEEDBACK_BUILD=1 THEN the pinned one runs whatever is on PATH", () => {
+  it("GIVEN PULUMI_COGNITO_FEEDBACK_BUILD=1 THEN the pinned one runs, PATH or not", () => {
     const { status, stdout } = run("v3.300.0", { PULUMI_COGNITO_FEEDBACK_BUILD: "1" });
     assert.equal(status, 0);
     assert.equal(stdout, `v${PINNED}`);

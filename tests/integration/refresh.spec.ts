@@ -1,45 +1,21 @@
 // Refresh (read) against the emulator: the live verdict from AdminListUserAuthEvents, drift, events
 // that are gone, no credentials, no permission, pagination, and one listing per user per process.
 import assert from "node:assert/strict";
-import type { RunningEmulator, Seed } from "../../emulator";
 import { listUserAuthEvents, type AuthEventSummary } from "../../provider/cognito/operations";
 import { provider } from "../../provider";
-import { manyEvents } from "../contract/helpers";
-import {
-  ADMIN_AND_AUDITOR,
-  captureLog,
-  credentialEnv,
-  FAKE_AUDITOR,
-  startWithAdminEnv,
-  withEnv,
-} from "../support/env";
+import { useEmulator } from "../support/emulator";
+import { captureLog, credentialEnv, withEnv } from "../support/env";
+import { CREDENTIALS, manyEvents, pool, seedOf, user } from "../support/seeds";
 
 const POOL = "us-east-1_DriftPool1";
 /** A pool only the once-per-pool test refreshes: lines are printed once per process and pool. */
 const DENIED_POOL = "us-east-1_DriftPool2";
 const LOG = "[cognito-auth-event-feedback]";
 
-const SEED: Seed = {
-  credentials: [...ADMIN_AND_AUDITOR],
-  userPools: [
-    {
-      id: POOL,
-      threatProtection: "ENFORCED",
-      users: [
-        { username: "alice", events: manyEvents("a", 3) },
-        { username: "many", events: manyEvents("m", 130) },
-      ],
-    },
-    {
-      id: DENIED_POOL,
-      threatProtection: "ENFORCED",
-      users: [
-        { username: "bob", events: manyEvents("b", 2) },
-        { username: "carol", events: manyEvents("c", 2) },
-      ],
-    },
-  ],
-};
+const SEED = seedOf([
+  pool(POOL, [user("alice", manyEvents("a", 3)), user("many", manyEvents("m", 130))]),
+  pool(DENIED_POOL, [user("bob", manyEvents("b", 2)), user("carol", manyEvents("c", 2))]),
+]);
 
 /** Stored outputs of a resource on `eventId`, as create returned them. */
 function state(eventId: string, username = "alice", feedbackValue = "Invalid") {
@@ -47,22 +23,14 @@ function state(eventId: string, username = "alice", feedbackValue = "Invalid") {
 }
 
 describe("refresh: drift detection against the emulator", () => {
-  let emulator: RunningEmulator;
-  let restoreEnv: () => void;
-
-  beforeEach(async () => {
-    ({ emulator, restoreEnv } = await startWithAdminEnv({ seed: SEED }));
-  });
-  afterEach(async () => {
-    restoreEnv();
-    await emulator.stop();
-  });
+  const emulator = useEmulator({ seed: SEED, each: true });
 
   const listings = () =>
-    emulator.store.requests.filter((r) => r.operation === "AdminListUserAuthEvents").length;
+    emulator().store.requests.filter((r) => r.operation === "AdminListUserAuthEvents").length;
 
-  it("GIVEN the verdict was changed outside the stack WHEN refreshed THEN the live value is recorded in outputs and inputs, and the user is told", async () => {
-    emulator.store.setFeedback(POOL, "a-1", "Valid", "Admin");
+  // In outputs and inputs; a line tells the user.
+  it("GIVEN a verdict changed outside the stack THEN the live one is recorded; told", async () => {
+    emulator().store.setFeedback(POOL, "a-1", "Valid", "Admin");
     let result: Awaited<ReturnType<NonNullable<typeof provider.read>>> | undefined;
     const lines = await captureLog(async () => {
       result = await provider.read!(`${POOL}/a-1`, state("a-1"));
@@ -89,8 +57,8 @@ describe("refresh: drift detection against the emulator", () => {
     assert.equal(diff.changes, true);
   });
 
-  it("GIVEN the same verdict live WHEN refreshed THEN state comes back unchanged, without inputs, silently", async () => {
-    emulator.store.setFeedback(POOL, "a-0", "Invalid", "Admin");
+  it("GIVEN the same verdict live THEN state comes back unchanged, silently, no inputs", async () => {
+    emulator().store.setFeedback(POOL, "a-0", "Invalid", "Admin");
     const lines = await captureLog(async () => {
       assert.deepEqual(await provider.read!(`${POOL}/a-0`, state("a-0")), {
         id: `${POOL}/a-0`,
@@ -100,7 +68,7 @@ describe("refresh: drift detection against the emulator", () => {
     assert.deepEqual(lines, []);
   });
 
-  it("GIVEN the event has no feedback WHEN refreshed THEN feedbackValue is dropped so the next up sends it again", async () => {
+  it("GIVEN the event has no feedback THEN feedbackValue is dropped; up sends it again", async () => {
     const lines = await captureLog(async () => {
       const { props, inputs } = await provider.read!("", state("a-2"));
       assert.equal(props?.feedbackValue, undefined);
@@ -112,7 +80,7 @@ describe("refresh: drift detection against the emulator", () => {
     ]);
   });
 
-  it("GIVEN the event is gone WHEN refreshed THEN state and id are kept and the user is told why", async () => {
+  it("GIVEN the event is gone THEN state and id are kept, and the user is told why", async () => {
     const lines = await captureLog(async () => {
       assert.deepEqual(await provider.read!(`${POOL}/a-gone`, state("a-gone")), {
         id: `${POOL}/a-gone`,
@@ -124,7 +92,7 @@ describe("refresh: drift detection against the emulator", () => {
     ]);
   });
 
-  it("GIVEN the user is gone WHEN refreshed THEN state is kept and the line never echoes the username", async () => {
+  it("GIVEN the user is gone THEN state is kept; the line never echoes the username", async () => {
     const lines = await captureLog(async () => {
       const read = await provider.read!(`${POOL}/x-1`, state("x-1", "mallory"));
       assert.deepEqual(read, { id: `${POOL}/x-1`, props: state("x-1", "mallory") });
@@ -137,7 +105,7 @@ describe("refresh: drift detection against the emulator", () => {
     assert.ok(!lines[0].includes("mallory"));
   });
 
-  it("GIVEN no AWS credentials WHEN many resources are refreshed THEN state is kept and one line says why drift was not checked", async () => {
+  it("GIVEN no AWS credentials WHEN many refresh THEN state is kept; one line says why", async () => {
     const lines = await withEnv(
       { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined },
       () =>
@@ -156,8 +124,8 @@ describe("refresh: drift detection against the emulator", () => {
     assert.equal(listings(), 0);
   });
 
-  it("GIVEN an identity without AdminListUserAuthEvents WHEN refreshed THEN state is kept and the line names the permission", async () => {
-    const lines = await withEnv(credentialEnv(FAKE_AUDITOR), () =>
+  it("GIVEN the list permission denied THEN state is kept, and the line names it", async () => {
+    const lines = await withEnv(credentialEnv(CREDENTIALS.listDenied), () =>
       captureLog(async () => {
         assert.deepEqual(await provider.read!(`${POOL}/a-0`, state("a-0")), {
           id: `${POOL}/a-0`,
@@ -172,12 +140,12 @@ describe("refresh: drift detection against the emulator", () => {
     );
   });
 
-  it("GIVEN an identity without AdminListUserAuthEvents WHEN two users of one pool are refreshed THEN one line says why, for the pool", async () => {
+  it("GIVEN the list permission denied WHEN two users of a pool refresh THEN one line", async () => {
     const stateIn = (username: string, eventId: string) => ({
       ...state(eventId, username),
       userPoolId: DENIED_POOL,
     });
-    const lines = await withEnv(credentialEnv(FAKE_AUDITOR), () =>
+    const lines = await withEnv(credentialEnv(CREDENTIALS.listDenied), () =>
       captureLog(async () => {
         for (const [username, eventId] of [
           ["bob", "b-0"],
@@ -201,14 +169,14 @@ describe("refresh: drift detection against the emulator", () => {
     );
   });
 
-  it("GIVEN a user with more events than one page WHEN an old event is refreshed THEN the listing pages through and finds it", async () => {
-    emulator.store.setFeedback(POOL, "m-0", "Valid", "Admin");
+  it("GIVEN more events than one page WHEN an old one is refreshed THEN it is found", async () => {
+    emulator().store.setFeedback(POOL, "m-0", "Valid", "Admin");
     const { props } = await provider.read!(`${POOL}/m-0`, state("m-0", "many"));
     assert.equal(props?.feedbackValue, "Valid");
     assert.equal(listings(), 3, "130 events at 60 per page");
   });
 
-  it("GIVEN 40 resources of one user refreshed at once THEN Cognito lists that user once", async () => {
+  it("GIVEN 40 resources of one user, refreshed at once THEN one listing of that user", async () => {
     await captureLog(async () => {
       const reads = await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
@@ -222,8 +190,8 @@ describe("refresh: drift detection against the emulator", () => {
     assert.equal(listings(), 4, "another user is a new listing");
   });
 
-  it("GIVEN a throttled listing that never recovers WHEN refreshed THEN refresh fails with the reason (run it again)", async () => {
-    emulator.store.injectFault({
+  it("GIVEN a throttled listing that never recovers THEN refresh fails with the reason", async () => {
+    emulator().store.injectFault({
       operation: "AdminListUserAuthEvents",
       error: "TooManyRequestsException",
       times: Infinity,
@@ -239,16 +207,9 @@ describe("refresh: drift detection against the emulator", () => {
 });
 
 describe("listUserAuthEvents (for refresh and the events command)", () => {
-  let emulator: RunningEmulator;
-  let restoreEnv: () => void;
-
-  before(async () => {
-    ({ emulator, restoreEnv } = await startWithAdminEnv({ seed: SEED }));
-    emulator.store.setFeedback(POOL, "a-1", "Valid", "Admin", new Date("2026-11-02T09:00:00Z"));
-  });
-  after(async () => {
-    restoreEnv();
-    await emulator.stop();
+  const emulator = useEmulator({ seed: SEED });
+  before(() => {
+    emulator().store.setFeedback(POOL, "a-1", "Valid", "Admin", new Date("2026-11-02T09:00:00Z"));
   });
 
   it("GIVEN a user WHEN listed THEN every event comes back newest first, summarized", async () => {
@@ -279,7 +240,7 @@ describe("listUserAuthEvents (for refresh and the events command)", () => {
     assert.deepEqual(listed, expected);
   });
 
-  it("GIVEN a page size WHEN listed THEN onPage reports each page and the running total", async () => {
+  it("GIVEN a page size WHEN listed THEN onPage reports each page and the total so far", async () => {
     const pages: [number, number, number][] = [];
     const listed = await listUserAuthEvents({
       userPoolId: POOL,

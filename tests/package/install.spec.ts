@@ -90,7 +90,8 @@ describe("the package, packed and installed as a user gets it", function () {
     if (project !== undefined) await rm(project, { recursive: true, force: true });
   });
 
-  it("GIVEN a clean copy WHEN packed THEN the tarball holds the compiled code, its types, LICENSE, schema and docs", async () => {
+  // The compiled code, its types, LICENSE, schema (and its compiled validators) and docs.
+  it("GIVEN a clean copy WHEN packed THEN the tarball holds the built package, no more", async () => {
     const { stdout } = await run("tar", ["tzf", tarball]);
     const files = stdout.split("\n").filter((f) => f !== "");
     for (const f of [
@@ -102,6 +103,7 @@ describe("the package, packed and installed as a user gets it", function () {
       "package/dist/resource/implementation.d.ts",
       "package/dist/cli/index.js",
       "package/schema/overrides.schema.json",
+      "package/schema/overrides.validate.js",
       "package/docs/preview-json.md",
     ]) {
       assert.ok(files.includes(f), `${f} is missing from the tarball`);
@@ -114,7 +116,8 @@ describe("the package, packed and installed as a user gets it", function () {
   });
 
   for (const r of RESOLUTIONS) {
-    it(`GIVEN Pulumi's template tsconfig with moduleResolution ${r.name} WHEN the program importing every entry point is compiled THEN tsc reports nothing`, async () => {
+    // Pulumi's template tsconfig; the program imports every entry point.
+    it(`GIVEN moduleResolution ${r.name} WHEN the entry points compile THEN tsc is silent`, async () => {
       const tsc = path.join(project, "node_modules", ".bin", "tsc");
       const args = ["-p", `tsconfig.${r.name}.json`, ...("emit" in r ? [] : ["--noEmit"])];
       const result = await run(tsc, args, { cwd: project }).catch(
@@ -124,7 +127,8 @@ describe("the package, packed and installed as a user gets it", function () {
     });
   }
 
-  it("GIVEN the compiled program WHEN run with node THEN every entry point and the schema load", async () => {
+  // The schema loads too.
+  it("GIVEN the compiled program WHEN node runs it THEN every entry point loads", async () => {
     assert.ok((await readdir(path.join(project, "bin"))).includes("index.js"));
     const { stdout } = await run(process.execPath, ["bin/index.js"], { cwd: project });
     assert.deepEqual(JSON.parse(stdout), {
@@ -137,7 +141,7 @@ describe("the package, packed and installed as a user gets it", function () {
     });
   });
 
-  it("GIVEN the installed package WHEN its bin runs with --help THEN it prints the usage and exits 0", async () => {
+  it("GIVEN the installed package WHEN its bin runs --help THEN the usage, and exit 0", async () => {
     const bin = path.join(project, "node_modules", ".bin", "cognito-feedback");
     const { stdout } = await run(bin, ["--help"], { cwd: project });
     assert.match(stdout, /^Usage: cognito-feedback \[options\] \[command\]/);

@@ -74,15 +74,27 @@ function contentHash(files: readonly string[]): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-async function pack(files: readonly string[], into: string): Promise<string> {
+/**
+ * A copy of the repository as a fresh clone has it: the git-tracked files as they are in the
+ * working tree (`files`, default all of them), and the repository's installed node_modules linked
+ * in (so the copy's tools, and the package itself through its workspace link, are the
+ * repository's; never run `npm ci` or `npm install` in it). Resolves to the copy's folder, which
+ * the caller removes.
+ */
+export async function cleanCopy(files?: readonly string[]): Promise<string> {
   const copy = await mkdtemp(path.join(os.tmpdir(), "cognito-feedback-clean-copy-"));
+  for (const f of files ?? (await trackedFiles())) {
+    await mkdir(path.dirname(path.join(copy, f)), { recursive: true });
+    await cp(path.join(REPO_ROOT, f), path.join(copy, f));
+  }
+  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(copy, "node_modules"), "dir");
+  return copy;
+}
+
+async function pack(files: readonly string[], into: string): Promise<string> {
+  // The build tools (`prepare` runs tsc) come from the repository's installed devDependencies.
+  const copy = await cleanCopy(files);
   try {
-    for (const f of files) {
-      await mkdir(path.dirname(path.join(copy, f)), { recursive: true });
-      await cp(path.join(REPO_ROOT, f), path.join(copy, f));
-    }
-    // The build tools (`prepare` runs tsc) come from the repository's installed devDependencies.
-    await symlink(path.join(REPO_ROOT, "node_modules"), path.join(copy, "node_modules"), "dir");
     const { stdout } = await run(
       "npm",
       ["pack", "--json", "--pack-destination", into, "--no-audit", "--no-fund"],

@@ -74,7 +74,7 @@ function wireRequest(inputs: Record<string, unknown>) {
 }
 
 describe("provider check and emulator validation agree (property-based)", () => {
-  it("GIVEN any inputs check accepts WHEN sent as normalized THEN the emulator finds no constraint violated", () => {
+  it("GIVEN any inputs check accepts WHEN sent normalized THEN the emulator agrees", () => {
     fc.assert(
       fc.property(news, (raw) => {
         const { inputs, failures } = checkInputs(raw);
@@ -110,7 +110,8 @@ describe("provider check and emulator validation agree (property-based)", () => 
     );
   });
 
-  it("GIVEN a pool id the emulator rejects THEN check rejects it too (check is stricter: it needs a region prefix)", () => {
+  // Check is stricter: it needs a region prefix.
+  it("GIVEN a pool id the emulator rejects THEN check rejects it too", () => {
     fc.assert(
       fc.property(poolId, (userPoolId) => {
         const flagged = flaggedMembers("AdminUpdateAuthEventFeedback", {

@@ -13,7 +13,7 @@ const eventIds = (seed: ReturnType<typeof twoRegionScenario>["seed"], pool: numb
   (seed.userPools?.[pool]?.users ?? []).flatMap((u) => (u.events ?? []).map((e) => e.eventId));
 
 describe("bench scenarios: two regions and a provisioned limit (pure)", () => {
-  it("GIVEN 7 overrides THEN they alternate between the two pools and each pool seeds exactly its events", () => {
+  it("GIVEN 7 overrides THEN they alternate between the pools, each seeding its events", () => {
     const { seed, overrides } = twoRegionScenario(7, "fake-token-bench-");
     validateSeed(seed);
     assert.deepEqual(
@@ -34,7 +34,7 @@ describe("bench scenarios: two regions and a provisioned limit (pure)", () => {
     assert.equal(seed.userPools?.[1]?.threatProtection, "ENFORCED");
   });
 
-  it("GIVEN 25 overrides (3 users) THEN a user appears in a pool only with events there", () => {
+  it("GIVEN 25 overrides (3 users) THEN a user is in a pool only with events there", () => {
     const { seed } = twoRegionScenario(25, "fake-token-bench-");
     validateSeed(seed);
     for (const pool of seed.userPools ?? []) {
@@ -43,7 +43,7 @@ describe("bench scenarios: two regions and a provisioned limit (pure)", () => {
     assert.equal(eventIds(seed, 0).length + eventIds(seed, 1).length, 25);
   });
 
-  it("GIVEN the provisioned scenario THEN the pool's region has 50 writes/s, other categories free", () => {
+  it("GIVEN the provisioned scenario THEN its region has 50 writes/s, the rest free", () => {
     const seed = provisionedSeed(3, "eu-west-1_BenchPool1", "fake-token-bench-");
     validateSeed(seed);
     assert.deepEqual(seed.provisionedLimits, { "eu-west-1": { UserResourceUpdate: 50 } });

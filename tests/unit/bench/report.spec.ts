@@ -84,7 +84,7 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     });
   }
 
-  it("GIVEN samples of the same shape THEN every number gets its median, nested ones too, and all-null stays null", () => {
+  it("GIVEN samples of one shape THEN each number gets its median; all-null stays null", () => {
     const samples = [
       { a: 1, b: { c: 10 }, d: null },
       { a: 3, b: { c: 30 }, d: null },
@@ -93,7 +93,9 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     assert.deepEqual(medianOf(samples), { a: 2, b: { c: 20 }, d: null });
   });
 
-  it("GIVEN one run of 1000 resources THEN its ratios compare within the run: calls with N/25 s, the engine's cost per resource above the fixed cost, ours above the floor, preview and refresh with the no-op provider's", () => {
+  // Calls with N/25 s, the engine's cost per resource above the fixed cost, ours above the
+  // floor, preview and refresh with the no-op provider's.
+  it("GIVEN one run of 1000 resources THEN its ratios compare within the run", () => {
     const r = ratiosOf(run(), 1000);
     assert.equal(r.callSpanVsBound, 43_000 / 40_000);
     assert.equal(r.wholeUpVsBound, 60_000 / 40_000);
@@ -110,7 +112,8 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     assert.equal(r.refreshSkipPreviewVsRefresh, 0.5);
   });
 
-  it("GIVEN a fault run with a resource not applied THEN the zero-failures target is not met and says which variant", () => {
+  // The target says which variant failed.
+  it("GIVEN a fault run with a resource not applied THEN zero failures is not met", () => {
     const medians = run({ faults: up({ notApplied: 1 }) });
     const zero = checkTargets(medians, ratiosOf(medians, 1000))[0];
     assert.deepEqual(zero, {
@@ -120,7 +123,7 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     });
   });
 
-  it("GIVEN a refresh that listed a user more than once per host process THEN the listing target is not met", () => {
+  it("GIVEN a refresh listing a user twice per host process THEN its target is not met", () => {
     const medians = run();
     medians.provider.refreshSkipPreview = { wallMs: 1, listingsPerUser: 2, failedSteps: 0 };
     const listing = checkTargets(medians, ratiosOf(medians, 1000))[3];
@@ -132,7 +135,7 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     });
   });
 
-  it("GIVEN the sizes of a resource THEN the provider and the checkpoint are held to their budgets", () => {
+  it("GIVEN the sizes of a resource THEN provider and checkpoint are held to budgets", () => {
     const medians = run({
       provider: {
         ...program(1, 1, 1, 1),
@@ -167,14 +170,15 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     ]);
   });
 
-  it("GIVEN a run without the region scenarios THEN it has no region ratios and no region targets", () => {
+  it("GIVEN a run without the region scenarios THEN no region ratios or targets", () => {
     const r = ratiosOf(run(), 1000);
     assert.equal("twoRegionCallSpanVsBound" in r, false);
     assert.equal("provisionedCallSpanVsBound" in r, false);
     assert.equal(checkTargets(run(), r).length, 6);
   });
 
-  it("GIVEN a run with the region scenarios THEN the named ratios are the spans without checkpoints against N/(25+25) s and N/50 s, and the with-checkpoints ones have their own names", () => {
+  // Against N/(25+25) s and N/50 s; the with-checkpoints ones have their own names.
+  it("GIVEN a run with the region scenarios THEN ratios use spans without checkpoints", () => {
     const r = ratiosOf(run({ regions: regions() }), 1000);
     assert.equal(r.twoRegionCallSpanVsBound, 1.1);
     assert.equal(r.twoRegionWithCheckpointsCallSpanVsBound, 2);
@@ -182,7 +186,8 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     assert.equal(r.provisionedWithCheckpointsCallSpanVsBound, 2.2);
   });
 
-  it("GIVEN region scenarios slow only with checkpoints THEN their 1.15 targets are met on the spans without checkpoints and say both", () => {
+  // Met on the spans without checkpoints; the measurement shows both.
+  it("GIVEN regions slow only with checkpoints THEN their 1.15 targets are met", () => {
     const medians = run({ regions: regions() });
     const targets = checkTargets(medians, ratiosOf(medians, 1000)).slice(6);
     assert.deepEqual(targets, [
@@ -207,7 +212,7 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     ]);
   });
 
-  it("GIVEN a region scenario with a failure or a span over 1.15 x its bound THEN its target is not met", () => {
+  it("GIVEN a region run failing or over 1.15 x its bound THEN its target is not met", () => {
     const medians = run({
       regions: regions({
         provisionedWithCheckpoints: up({ notApplied: 2 }),
@@ -221,24 +226,30 @@ describe("bench report: medians, side-by-side ratios and targets", () => {
     assert.equal(provisioned.met, true);
   });
 
-  it("GIVEN runs of which only some have the region scenarios THEN summarize refuses them; all of them THEN the ratios are the per-run ratios' medians", () => {
+  describe("summarize over several runs", () => {
     const machine = { cpuModel: "test" } as MachineFacts;
     const options = { count: 1000, runs: 3 } as BenchOptions;
-    assert.throws(
-      () => summarize(machine, options, [run({ regions: regions() }), run()]),
-      /1 of 2 runs have the two-region and provisioned samples/,
-    );
-    const spans = [30_000, 22_000, 21_000];
-    const results = summarize(
-      machine,
-      options,
-      spans.map((callSpanMs) =>
-        run({ regions: regions({ twoRegionSkipCheckpoints: up({ callSpanMs }) }) }),
-      ),
-      undefined,
-      machine,
-    );
-    assert.equal(results.ratios.twoRegionCallSpanVsBound, 1.1);
-    assert.equal(results.regionsMachine, machine);
+
+    it("GIVEN only some runs with the region scenarios THEN summarize refuses them", () => {
+      assert.throws(
+        () => summarize(machine, options, [run({ regions: regions() }), run()]),
+        /1 of 2 runs have the two-region and provisioned samples/,
+      );
+    });
+
+    it("GIVEN every run with them THEN the ratios are the per-run ratios' medians", () => {
+      const spans = [30_000, 22_000, 21_000];
+      const results = summarize(
+        machine,
+        options,
+        spans.map((callSpanMs) =>
+          run({ regions: regions({ twoRegionSkipCheckpoints: up({ callSpanMs }) }) }),
+        ),
+        undefined,
+        machine,
+      );
+      assert.equal(results.ratios.twoRegionCallSpanVsBound, 1.1);
+      assert.equal(results.regionsMachine, machine);
+    });
   });
 });

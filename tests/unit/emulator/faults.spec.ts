@@ -13,7 +13,7 @@ describe("simulated faults: the fault plan (pure, fake clock)", () => {
       });
     });
 
-    it("GIVEN a sliding one-second window THEN a slot frees exactly 1000 ms after the admitted request", () => {
+    it("GIVEN a sliding one-second window THEN a slot frees 1000 ms after its request", () => {
       const plan = new FaultPlan({ quotas: { UserResourceRead: 2 } });
       const at = (ms: number) => plan.admit("AdminListUserAuthEvents", ms) ?? "ok";
       assert.deepEqual(
@@ -72,7 +72,8 @@ describe("simulated faults: the fault plan (pure, fake clock)", () => {
     });
   });
 
-  it("GIVEN the same seed THEN the same requests meet the same faults (reproducible runs)", () => {
+  // Reproducible runs.
+  it("GIVEN the same seed THEN the same requests meet the same faults", () => {
     const run = (options: FaultOptions) => {
       const plan = new FaultPlan(options);
       return Array.from({ length: 200 }, (_, i) => {
@@ -109,12 +110,12 @@ describe("simulated faults: the fault plan (pure, fake clock)", () => {
       [{ seed: 1.5 }, "seed must be a whole number, got 1.5."],
     ];
     for (const [options, message] of cases) {
-      it(message, () => {
+      it(JSON.stringify(options), () => {
         assert.throws(() => new FaultPlan(options), { name: "FaultOptionsError", message });
       });
     }
 
-    it("WHEN given to a store's setFaults THEN it throws the same and the previous faults stay in force", () => {
+    it("WHEN given to store.setFaults THEN it throws the same; the old faults stay", () => {
       const store = new EmulatorStore();
       store.setFaults({ quotas: { UserResourceRead: 3 } });
       assert.throws(() => store.setFaults({ dropRate: 2 }), {

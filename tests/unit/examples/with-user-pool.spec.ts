@@ -10,7 +10,7 @@ const POOL_ID = "us-east-1_MockPool1";
 describe("examples/with-user-pool (under Pulumi mocks)", function () {
   this.timeout(20_000);
 
-  it("GIVEN the program WHEN it runs THEN the pool enforces threat protection and its id feeds the verdict", async () => {
+  it("WHEN it runs THEN the pool has threat protection and its id feeds the verdict", async () => {
     const registered: pulumi.runtime.MockResourceArgs[] = [];
     await pulumi.runtime.setMocks(
       {

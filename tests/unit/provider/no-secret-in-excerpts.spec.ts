@@ -27,7 +27,7 @@ const SYNTAX_PROBLEM = (file: string) =>
   "    | <line 6 withheld: it looks like a secret>";
 
 describe("no secret in any excerpt", () => {
-  it("GIVEN a syntax error on a line holding a JWT WHEN checked THEN the line is withheld", async () => {
+  it("GIVEN a syntax error on a line holding a JWT WHEN checked THEN it is withheld", async () => {
     const r = await runInProcess(["check", "overrides.yaml"], {
       files: { "overrides.yaml": BROKEN },
     });
@@ -49,7 +49,7 @@ describe("no secret in any excerpt", () => {
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
-    it("GIVEN the same file WHEN the component loads it THEN its error withholds the line", () => {
+    it("GIVEN the same file WHEN the component loads it THEN its error withholds it", () => {
       const file = path.relative(process.cwd(), path.join(dir, "overrides.yaml"));
       const shown = file.startsWith("..") ? path.join(dir, "overrides.yaml") : file;
       assert.equal(
@@ -58,7 +58,7 @@ describe("no secret in any excerpt", () => {
       );
     });
 
-    it("GIVEN a preview that failed with that error, and one quoting the raw line THEN the review shows neither token", async () => {
+    it("GIVEN a preview failing with that error, or quoting the line THEN no token shows", async () => {
       const preview = {
         steps: [],
         diagnostics: [

@@ -1,3 +1,4 @@
+// `cognito-feedback check`: an overrides file's problems as file:line:col, and the exit codes.
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { runInProcess } from "../../../support/cli";
@@ -22,7 +23,7 @@ describe("cognito-feedback check (command line)", () => {
     assert.match(r.stdout, /: \d+ overrides?, OK\n$/);
   });
 
-  it("GIVEN a file with problems THEN every problem is printed as file:line:col on stderr and it exits 2", async () => {
+  it("GIVEN a file with problems THEN each goes to stderr as file:line:col; it exits 2", async () => {
     const r = await run(["check", "overrides.yaml"], {
       "overrides.yaml":
         "userPoolId: us-east-1_AbC\noverrides:\n  - username: a\n    eventId: e\n    verdict: none\n    reason: ok\n  - username: b\n    eventId: f\n    verdict: valid\n",

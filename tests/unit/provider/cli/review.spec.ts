@@ -1,3 +1,5 @@
+// `cognito-feedback review`: a `pulumi preview --json` file or stdin to the pull-request comment
+// or its JSON, the usage errors, and the built bin run as a program.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -36,7 +38,7 @@ describe("cognito-feedback review (command line)", () => {
     assert.equal(r.stdout, readFileSync(fixture("failed.review.md"), "utf8"));
   });
 
-  it("GIVEN - THEN it reads the preview from stdin; GIVEN --format json THEN it prints the summary as JSON", async () => {
+  it("GIVEN - and --format json THEN it reads stdin and prints the summary as JSON", async () => {
     const r = await run(
       ["review", "-", "--format", "json"],
       readFileSync(fixture("failed.json"), "utf8"),
@@ -66,7 +68,7 @@ describe("cognito-feedback review (command line)", () => {
     ],
   ];
   for (const [name, argv, stdin, stderr] of usage) {
-    it(`GIVEN ${name} THEN it says what is wrong on stderr, prints nothing else, and exits 2`, async () => {
+    it(`GIVEN ${name} THEN it explains on stderr only, and exits 2`, async () => {
       assert.deepEqual(await run(argv, stdin), { code: 2, stdout: "", stderr });
     });
   }
@@ -89,7 +91,8 @@ describe("cognito-feedback review (command line)", () => {
     );
   });
 
-  it("GIVEN the built package's bin WHEN run as a program THEN it works end to end (shebang, exit code)", () => {
+  // Shebang and exit code included.
+  it("GIVEN the built package's bin WHEN run as a program THEN it works end to end", () => {
     const pkg = JSON.parse(
       readFileSync(path.join(__dirname, "../../../../package.json"), "utf8"),
     ) as {

@@ -31,7 +31,7 @@ describe("usage errors: the error, then one line pointing to --help", () => {
     ],
   ];
   for (const [name, argv, stderr] of cases) {
-    it(`GIVEN ${name} THEN it prints exactly the error and the hint, and exits 2`, async () => {
+    it(`GIVEN ${name} THEN exactly the error and the hint; exit 2`, async () => {
       assert.deepEqual(await runInProcess(argv), { code: 2, stdout: "", stderr });
     });
   }

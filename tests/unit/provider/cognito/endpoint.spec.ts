@@ -1,3 +1,4 @@
+// The endpoint guard: https anywhere, plain http only on loopback.
 import assert from "node:assert/strict";
 import { isLoopbackHost, unsafeEndpointReason } from "../../../../provider/cognito/endpoint";
 

@@ -1,3 +1,4 @@
+// Every Cognito failure mapped to one message a user can act on, with no secret in it.
 import assert from "node:assert/strict";
 import {
   describeCognitoFailure,
@@ -34,7 +35,7 @@ function networkError(code: string): Error {
   });
 }
 
-describe("error mapping: every failure becomes a message that names the pool and event and says what to do", () => {
+describe("error mapping: each failure names the pool and event, and says what to do", () => {
   const PREFIX_TOKEN =
     "UpdateAuthEventFeedback failed for event evt-1 in user pool us-east-1_AbC123xyZ: ";
   const PREFIX_ADMIN =
@@ -95,7 +96,7 @@ describe("error mapping: every failure becomes a message that names the pool and
         "Cognito does not allow AdminUpdateAuthEventFeedback for this pool in us-east-1 (for example in a secondary replica region of a multi-region pool). Send the feedback in the pool's primary region. [OperationNotEnabledException, request id req-123]",
     },
     {
-      name: "NotAuthorizedException in token mode (bad token)",
+      name: "NotAuthorizedException in token mode",
       err: sdkError("NotAuthorizedException", "The feedback token is not valid for this event."),
       ctx: TOKEN_CTX,
       transient: false,
@@ -203,7 +204,7 @@ describe("error mapping: every failure becomes a message that names the pool and
     });
   }
 
-  it("GIVEN a service message that echoes the token THEN the token is replaced by [secret]", () => {
+  it("GIVEN a service message echoing the token THEN it is replaced by [secret]", () => {
     const mapped = describeCognitoFailure(
       sdkError("InvalidParameterException", `bad token ${TOKEN}`),
       TOKEN_CTX,
@@ -212,7 +213,7 @@ describe("error mapping: every failure becomes a message that names the pool and
     assert.match(mapped.message, /bad token \[secret\]/);
   });
 
-  it("GIVEN the endpoint guard's refusal THEN its message is shown verbatim, quotes and backslashes included", () => {
+  it("GIVEN the endpoint guard's refusal THEN it shows verbatim (quotes, backslashes)", () => {
     const refusal = Object.assign(new Error(`refusing "http://host\\x": use https`), {
       name: "InsecureEndpointError",
     });
@@ -231,7 +232,7 @@ describe("error mapping: every failure becomes a message that names the pool and
     );
   });
 
-  describe("GIVEN a listing call (no event) THEN the message names the pool and fits a refresh or the events command", () => {
+  describe("GIVEN a listing (no event) THEN it names the pool, for refresh or the events CLI", () => {
     const LIST_CTX: CallContext = {
       operation: "AdminListUserAuthEvents",
       userPoolId: "us-east-1_AbC123xyZ",

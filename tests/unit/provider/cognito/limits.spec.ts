@@ -18,8 +18,22 @@ import { resolveSettings } from "../../../../provider/cognito/settings";
 
 const settings = (values: Record<string, string> = {}) => resolveSettings((key) => values[key], {});
 
+/** Rates in words, e.g. `writes 46/s, reads unpaced`. */
+function paces({ writesPerSecond, readsPerSecond }: Record<string, number>): string {
+  const pace = (n: number) => (n === Infinity ? "unpaced" : `${n}/s`);
+  return `writes ${pace(writesPerSecond)}, reads ${pace(readsPerSecond)}`;
+}
+
+/** Stack config in short, e.g. `writesPerSecond=10 readsPerSecond=0`, or `no settings`. */
+function settingsLabel(config: Record<string, string>): string {
+  const pairs = Object.entries(config).map(
+    ([k, v]) => `${k.replace("cognito-feedback:", "")}=${v}`,
+  );
+  return pairs.join(" ") || "no settings";
+}
+
 describe("limits: the rates each region is paced at", () => {
-  describe("GIVEN an enforced limit THEN the pace keeps the defaults' share of it (23 of 25, 40 of 50)", () => {
+  describe("GIVEN an enforced limit THEN the pace keeps the defaults' share (23/25, 40/50)", () => {
     const table: [LimitCategory, number, number][] = [
       ["UserResourceUpdate", 25, 23],
       ["UserResourceUpdate", 50, 46],
@@ -32,7 +46,7 @@ describe("limits: the rates each region is paced at", () => {
         assert.equal(pacedRate(category, enforced), paced);
       });
     }
-    it("GIVEN any write limit THEN limit + 1 evenly paced calls span 87 ms more than a second", () => {
+    it("GIVEN any write limit THEN limit + 1 evenly paced calls span a second and 87 ms", () => {
       for (const limit of [25, 40, 50, 75, 100]) {
         const spanMs = (limit * 1000) / pacedRate("UserResourceUpdate", limit);
         assert.ok(Math.abs(spanMs - 1086.96) < 0.01, `${limit}/s: ${spanMs} ms`);
@@ -40,7 +54,7 @@ describe("limits: the rates each region is paced at", () => {
     });
   });
 
-  describe("GIVEN settings and discovered limits THEN the explicit setting wins, then discovery, then the default", () => {
+  describe("GIVEN settings and discovered limits THEN setting, then discovery, then default", () => {
     const table: {
       given: string;
       config?: Record<string, string>;
@@ -72,7 +86,7 @@ describe("limits: the rates each region is paced at", () => {
       },
     ];
     for (const row of table) {
-      it(`GIVEN ${row.given} THEN ${JSON.stringify(row.then)}`, () => {
+      it(`GIVEN ${row.given} THEN ${paces(row.then)}`, () => {
         assert.deepEqual(regionRates(settings(row.config), row.discovered), row.then);
       });
     }
@@ -86,13 +100,13 @@ describe("limits: the rates each region is paced at", () => {
       [{ "cognito-feedback:discoverLimits": "false" }, false],
     ];
     for (const [config, wanted] of table) {
-      it(`${JSON.stringify(config)} -> ${wanted}`, () => {
+      it(`${settingsLabel(config)} -> ${wanted}`, () => {
         assert.equal(wantsDiscovery(settings(config)), wanted);
       });
     }
   });
 
-  describe("GIVEN a GetProvisionedLimit answer THEN only a positive number is an enforced limit", () => {
+  describe("GIVEN a GetProvisionedLimit answer THEN only a positive number is a limit", () => {
     const table: [unknown, number | undefined][] = [
       [{ Limit: { ProvisionedLimitValue: 50, FreeLimitValue: 25 } }, 50],
       [{ Limit: { ProvisionedLimitValue: 0 } }, undefined],
@@ -120,14 +134,14 @@ describe("limits: the rates each region is paced at", () => {
     }
   });
 
-  it("GIVEN discovery denied THEN the line names the region, the error, the defaults, the IAM permission and the switch", () => {
+  it("GIVEN discovery denied THEN a line: region, error, defaults, permission, switch", () => {
     assert.equal(
       discoveryFallbackMessage("eu-west-1", "AccessDeniedException"),
       "eu-west-1: could not read the account's request-rate limits with GetProvisionedLimit (AccessDeniedException), so calls there are paced for Cognito's default quotas (UserResourceUpdate 25/s, UserResourceRead 50/s). Grant cognito-idp:GetProvisionedLimit to pace for the account's enforced limits, or set cognito-feedback:discoverLimits to false to stop asking.",
     );
   });
 
-  describe("GIVEN discovered limits THEN a line appears only when they differ from the free ones", () => {
+  describe("GIVEN discovered limits THEN a line only when they differ from the free ones", () => {
     const table: [RegionLimits, string | undefined][] = [
       [{ UserResourceUpdate: 25, UserResourceRead: 50 }, undefined],
       [{}, undefined],

@@ -1,3 +1,4 @@
+// The pacer that spaces Cognito calls, with a fake clock, and its pacers per region.
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { Pacer, RegionalPacers } from "../../../../provider/cognito/pacing";
@@ -22,7 +23,7 @@ describe("pacing: the process-wide interval scheduler (fake clock)", () => {
     );
   });
 
-  it("GIVEN a burst of 3 after an idle spell THEN 3 start at once and the rest are spaced", () => {
+  it("GIVEN a burst of 3 after an idle spell THEN 3 start at once, the rest spaced", () => {
     const pacer = new Pacer({ ratePerSecond: 10, burst: 3 });
     assert.deepEqual(starts(pacer, [1000, 1000, 1000, 1000, 1000]), [1000, 1000, 1000, 1100, 1200]);
   });
@@ -54,7 +55,7 @@ describe("pacing: the process-wide interval scheduler (fake clock)", () => {
     }
   });
 
-  it("GIVEN any arrivals, rate and burst THEN no one-second window holds more than burst + rate starts", () => {
+  it("GIVEN any arrivals, rate and burst THEN no second holds over burst + rate starts", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 100 }),
@@ -80,12 +81,12 @@ describe("pacing: the process-wide interval scheduler (fake clock)", () => {
   describe("per region", () => {
     const rates = { writesPerSecond: 20, readsPerSecond: 40 };
 
-    it("GIVEN the same region twice THEN the same pacers (shared by every resource of the region)", () => {
+    it("GIVEN the same region twice THEN the same pacers, shared by its resources", () => {
       const pacers = new RegionalPacers();
       assert.equal(pacers.of("us-east-1", rates), pacers.of("us-east-1", rates));
     });
 
-    it("GIVEN calls in two regions at once THEN each region's calls are spaced on their own, and reads apart from writes", () => {
+    it("GIVEN calls in two regions THEN each paces its own, and reads apart from writes", () => {
       const pacers = new RegionalPacers();
       const east = pacers.of("us-east-1", rates);
       const west = pacers.of("eu-west-1", rates);

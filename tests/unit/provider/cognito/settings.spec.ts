@@ -1,11 +1,27 @@
+// The call settings: stack config first, then environment variables, then the defaults.
 import assert from "node:assert/strict";
 import { resolveSettings } from "../../../../provider/cognito/settings";
 
 const none = () => undefined;
 const config = (values: Record<string, string>) => (key: string) => values[key];
 
+/** Short words for the settings' keys in titles. */
+const WORDS: Record<string, string> = {
+  writesPerSecond: "writes",
+  readsPerSecond: "reads",
+  maxAttempts: "attempts",
+  discoverLimits: "discovery",
+  retryMode: "retry",
+};
+/** Expected settings in words, e.g. `writes 5, reads 6, attempts unset`. */
+const described = (then: Record<string, string | number | boolean | undefined>) =>
+  Object.entries(then)
+    .map(([key, value]) => `${WORDS[key] ?? key} ${value ?? "unset"}`)
+    .join(", ");
+
 describe("settings: stack config, environment and defaults", () => {
-  it("GIVEN nothing set THEN no explicit rates (discovery or the defaults decide), discovery on, 10 attempts, adaptive retries", () => {
+  // Discovery or the defaults decide the rates.
+  it("GIVEN nothing set THEN no rates set, discovery on, 10 attempts, adaptive retries", () => {
     assert.deepEqual(resolveSettings(none, {}), {
       discoverLimits: true,
       maxAttempts: 10,
@@ -17,7 +33,7 @@ describe("settings: stack config, environment and defaults", () => {
     given: string;
     config?: Record<string, string>;
     env?: Record<string, string>;
-    then: Record<string, unknown>;
+    then: Record<string, string | number | boolean | undefined>;
   }[] = [
     {
       given: "stack config for all three keys",
@@ -44,13 +60,13 @@ describe("settings: stack config, environment and defaults", () => {
       then: { writesPerSecond: 8 },
     },
     {
-      given: "discovery switched off in stack config, in any letter case",
+      given: "discovery off in stack config, any letter case",
       config: { "cognito-feedback:discoverLimits": "FALSE" },
       env: { COGNITO_FEEDBACK_DISCOVER_LIMITS: "true" },
       then: { discoverLimits: false },
     },
     {
-      given: "discovery switched off by its environment variable",
+      given: "discovery off in the environment",
       env: { COGNITO_FEEDBACK_DISCOVER_LIMITS: "false" },
       then: { discoverLimits: false, writesPerSecond: undefined },
     },
@@ -72,7 +88,7 @@ describe("settings: stack config, environment and defaults", () => {
     },
   ];
   for (const row of table) {
-    it(`GIVEN ${row.given} THEN ${JSON.stringify(row.then)}`, () => {
+    it(`GIVEN ${row.given} THEN ${described(row.then)}`, () => {
       const settings = resolveSettings(config(row.config ?? {}), row.env ?? {});
       for (const [key, value] of Object.entries(row.then)) {
         assert.equal(settings[key as keyof typeof settings], value, key);

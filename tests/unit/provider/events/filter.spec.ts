@@ -1,3 +1,4 @@
+// The events command's filter: which of a user's auth events are listed.
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import type { AuthEventSummary } from "../../../../provider/cognito/operations";
@@ -70,7 +71,7 @@ describe("event filter: which events to judge", () => {
     ["an empty list matches nothing", { riskLevels: [] }, []],
   ];
   for (const [name, filter, expected] of table) {
-    it(`GIVEN ${name} WHEN filtered THEN ${expected.join(", ") || "nothing"} remain, in order`, () => {
+    it(`GIVEN ${name} THEN ${expected.join(", ") || "nothing"} remain, in order`, () => {
       assert.deepEqual(
         filterEvents([RISKY, JUDGED, BARE], filter).map((e) => e.eventId),
         expected,
@@ -78,7 +79,7 @@ describe("event filter: which events to judge", () => {
     });
   }
 
-  it("GIVEN an event whose date could not be read THEN --since leaves it out rather than let it through", () => {
+  it("GIVEN an event whose date could not be read THEN --since leaves it out", () => {
     assert.equal(
       matchesFilter({ eventId: "x", creationDate: new Date(NaN) }, { since: AT("2000-01-01") }),
       false,
@@ -163,7 +164,7 @@ describe("event filter: which events to judge", () => {
     return out;
   }
 
-  it("PROPERTY: the filter never returns an event outside it, and never drops one inside it", () => {
+  it("PROPERTY: the filter never returns an event outside it, nor drops one inside", () => {
     fc.assert(
       fc.property(fc.array(event, { maxLength: 20 }), filter, (events, f) => {
         const kept = filterEvents(events, f);

@@ -1,3 +1,4 @@
+// The events command's flags: checked values, or every problem naming its flag.
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
@@ -29,7 +30,7 @@ const SINCE_FORMS =
   "use an ISO date like 2026-11-01 (midnight UTC) or 2026-11-01T10:00:00Z, or a duration back from now like 7d, 12h or 30m";
 
 describe("events command flags: checked values, or every problem naming its flag", () => {
-  it("GIVEN only pool and user THEN the region comes from the pool id and nothing is filtered", () => {
+  it("GIVEN only pool and user THEN region from the pool id, and nothing is filtered", () => {
     assert.deepEqual(parseEventsOptions(BASE, NOW), {
       userPoolId: "us-east-1_AbC123xyZ",
       username: "alice",
@@ -40,7 +41,7 @@ describe("events command flags: checked values, or every problem naming its flag
 
   const accepted: [string, Partial<RawEventsOptions>, object][] = [
     [
-      "lists in any case, repeated and comma-separated, without repeats",
+      "lists in any case, repeated and comma-separated (each value once)",
       { riskLevel: ["medium, HIGH", "low", "High"] },
       { riskLevels: ["Medium", "High", "Low"] },
     ],
@@ -69,13 +70,15 @@ describe("events command flags: checked values, or every problem naming its flag
     ],
     ["--without-feedback", { withoutFeedback: true }, { withoutFeedback: true }],
   ];
-  for (const [name, raw, filter] of accepted) {
-    it(`GIVEN ${name} THEN the filter is ${JSON.stringify(filter)}`, () => {
-      assert.deepEqual(parseEventsOptions({ ...BASE, ...raw }, NOW).filter, filter);
-    });
-  }
+  describe("GIVEN a filter flag THEN the filter holds its values, normalized", () => {
+    for (const [name, raw, filter] of accepted) {
+      it(name, () => {
+        assert.deepEqual(parseEventsOptions({ ...BASE, ...raw }, NOW).filter, filter);
+      });
+    }
+  });
 
-  it("GIVEN --max-events, --region that agrees, and --omit-pool with yaml THEN they are accepted", () => {
+  it("GIVEN --max-events, an agreeing --region, --omit-pool with yaml THEN accepted", () => {
     const request = parseEventsOptions(
       { ...BASE, maxEvents: "50", region: "us-east-1", omitPool: true, format: "yaml" },
       NOW,
@@ -156,11 +159,13 @@ describe("events command flags: checked values, or every problem naming its flag
       `--region: region "eu-west-1" does not match userPoolId "us-east-1_AbC123xyZ", whose region is "us-east-1": set region to "us-east-1" or leave it out.`,
     ],
   ];
-  for (const [name, raw, problem] of refused) {
-    it(`GIVEN ${name} THEN it is refused, naming the flag and what is valid`, () => {
-      assert.deepEqual(problemsOf(raw), [problem]);
-    });
-  }
+  describe("GIVEN a bad value THEN it is refused, naming the flag and what is valid", () => {
+    for (const [name, raw, problem] of refused) {
+      it(name, () => {
+        assert.deepEqual(problemsOf(raw), [problem]);
+      });
+    }
+  });
 
   it("GIVEN several bad flags THEN every problem is reported at once, in help order", () => {
     const problems = problemsOf({
@@ -175,7 +180,7 @@ describe("events command flags: checked values, or every problem naming its flag
     );
   });
 
-  it("GIVEN a username Cognito would refuse THEN the problem names the flag but never echoes the value", () => {
+  it("GIVEN a username Cognito would refuse THEN the flag is named, never the value", () => {
     const problems = problemsOf({ username: "alice smith" });
     assert.deepEqual(problems, [
       "--username: username contains whitespace or control characters, which no Cognito username, alias or sub has: copy it exactly as Cognito shows it.",

@@ -1,3 +1,4 @@
+// The events command's outputs: a table, JSON, and overrides entries that paste into a file.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -62,7 +63,8 @@ function fillIn(
 }
 
 describe("events output: table, JSON and overrides entries", () => {
-  it("GIVEN events WHEN rendered as a table THEN columns align, absent values show as -, and an unknown city is left out", () => {
+  // An unknown city is left out.
+  it("GIVEN events WHEN rendered as a table THEN columns align; absent values are -", () => {
     assert.equal(
       renderEventsTable([BLOCKED, JUDGED, BARE], { listed: 3 }),
       [
@@ -85,7 +87,8 @@ describe("events output: table, JSON and overrides entries", () => {
     });
   }
 
-  it("GIVEN events WHEN rendered as JSON THEN every key is present, null when Cognito did not say, dates in ISO UTC", () => {
+  // Dates in ISO UTC.
+  it("GIVEN events WHEN rendered as JSON THEN every key, null if Cognito did not say", () => {
     assert.deepEqual(JSON.parse(renderEventsJson([JUDGED, BARE])), [
       {
         eventId: "2c3f1a9e-8d4b-4f6a-a1e2-5b7c9d0e1f23",
@@ -119,7 +122,8 @@ describe("events output: table, JSON and overrides entries", () => {
     assert.equal(renderEventsJson([]), "[]\n");
   });
 
-  it("GIVEN events WHEN rendered as YAML THEN each is an overrides entry with a comment to decide by, verdict and reason left to fill", () => {
+  // The comment is there to decide by; verdict and reason are left to fill in.
+  it("GIVEN events WHEN rendered as YAML THEN overrides entries, each with a comment", () => {
     assert.equal(
       renderOverrideEntries([BLOCKED, JUDGED], { userPoolId: POOL, username: "alice", listed: 2 }),
       [
@@ -141,7 +145,7 @@ describe("events output: table, JSON and overrides entries", () => {
     );
   });
 
-  it("GIVEN the YAML entries WHEN pasted under overrides: and filled in THEN parseOverrides accepts exactly those verdicts", () => {
+  it("WHEN the YAML is filled in, under overrides: THEN exactly those verdicts load", () => {
     const yaml = renderOverrideEntries([BLOCKED, BARE], {
       userPoolId: POOL,
       username: "alice",
@@ -160,7 +164,7 @@ describe("events output: table, JSON and overrides entries", () => {
     });
   });
 
-  it("GIVEN --omit-pool WHEN pasted under a file that sets userPoolId THEN the file's pool applies", () => {
+  it("GIVEN --omit-pool WHEN pasted into a file with userPoolId THEN that pool applies", () => {
     const yaml = renderOverrideEntries([BLOCKED], {
       userPoolId: POOL,
       username: "bob@example.com",
@@ -179,7 +183,8 @@ describe("events output: table, JSON and overrides entries", () => {
     );
   });
 
-  it("GIVEN the YAML entries WHEN pasted but not filled in THEN parseOverrides refuses them (nobody judged them)", () => {
+  // Nobody judged them.
+  it("WHEN the YAML is pasted but not filled in THEN parseOverrides refuses it", () => {
     const yaml = renderOverrideEntries([BLOCKED], {
       userPoolId: POOL,
       username: "alice",
@@ -195,14 +200,15 @@ describe("events output: table, JSON and overrides entries", () => {
     }
   });
 
-  it("GIVEN no events WHEN rendered as YAML THEN a comment says why, and it pastes harmlessly", () => {
+  it("GIVEN no events WHEN rendered as YAML THEN a comment says why, harmless to paste", () => {
     assert.equal(
       renderOverrideEntries([], { userPoolId: POOL, username: "alice", listed: 4 }),
       "  # no auth events match the filters (4 listed)\n",
     );
   });
 
-  it("GIVEN a device name with terminal escapes and line breaks THEN every output keeps it inert, on one line", () => {
+  // Inert, and on one line.
+  it("GIVEN a device name with escapes and line breaks THEN every output defuses it", () => {
     const hostile: AuthEventSummary = { ...BLOCKED, deviceName: "Evil\u001b[2J\nverdict: valid\r" };
     const yaml = renderOverrideEntries([hostile], {
       userPoolId: POOL,
@@ -214,7 +220,7 @@ describe("events output: table, JSON and overrides entries", () => {
     assert.equal(printable("a\u009bb\u2028c"), "a\\u009bb\\u2028c");
   });
 
-  it("GIVEN progress THEN the line counts events and pages, and matches only when filtering", () => {
+  it("GIVEN progress THEN it counts events and pages, and matches only when filtering", () => {
     assert.equal(progressLine({ page: 1, total: 1 }), "fetched 1 event (1 page)…\n");
     assert.equal(
       progressLine({ page: 2, total: 120, matched: 7 }),
@@ -242,7 +248,7 @@ describe("events output: table, JSON and overrides entries", () => {
     deviceName: maybe(text),
   });
 
-  it("PROPERTY: no event shape makes rendering throw, and table and YAML keep one line per row or field", () => {
+  it("PROPERTY: no event makes rendering throw; table and YAML keep one line per item", () => {
     fc.assert(
       fc.property(fc.array(anyEvent, { minLength: 1, maxLength: 5 }), (events) => {
         const table = renderEventsTable(events, { listed: events.length });
@@ -262,7 +268,7 @@ describe("events output: table, JSON and overrides entries", () => {
     .filter((u) => /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u.test(u));
   const eventId = fc.stringMatching(/^[\w+-]{1,50}$/);
 
-  it("PROPERTY: for any valid username and event id, the filled-in YAML parses back to exactly them", () => {
+  it("PROPERTY: any valid username and event id, filled in as YAML, parse back exactly", () => {
     fc.assert(
       fc.property(
         username,
@@ -285,7 +291,7 @@ describe("events output: table, JSON and overrides entries", () => {
     );
   });
 
-  it("GIVEN the package entry point THEN it exports the JSON shape's functions the docs name", () => {
+  it("GIVEN the package entry point THEN it exports the JSON shape's functions (docs)", () => {
     const docs = readFileSync(path.join(__dirname, "../../../../docs/events-json.md"), "utf8");
     assert.match(
       docs,

@@ -1,3 +1,5 @@
+// AuthEventFeedbackSet under Pulumi mocks: one child resource per override, stable names, tokens
+// from secret config, and the program failing on a bad file.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -49,7 +51,7 @@ describe("AuthEventFeedbackSet: one resource per override (under Pulumi mocks)",
 
   after(() => pulumi.runtime.setAllConfig({}));
 
-  it("GIVEN the example file WHEN declared THEN each override is a child named from pool and event, with counts", async () => {
+  it("GIVEN the example file WHEN declared THEN a named child per override, and counts", async () => {
     const set = new AuthEventFeedbackSet("gitops", { file: EXAMPLE });
     await settled(set);
     assert.deepEqual(Object.keys(set.feedback), [
@@ -72,7 +74,7 @@ describe("AuthEventFeedbackSet: one resource per override (under Pulumi mocks)",
     assert.ok(registered.some((r) => r.type === "cognito-feedback:index:AuthEventFeedbackSet"));
   });
 
-  it("GIVEN a token in secret config for an event THEN its resource gets it wrapped as a secret", async () => {
+  it("GIVEN a token in secret config for an event THEN its resource gets it, secret", async () => {
     const set = new AuthEventFeedbackSet("tokens", { file: EXAMPLE });
     await settled(set);
     const token = inputsOf(`tokens-us-east-1_DemoPool1-${ALICE_EVENT}`)?.feedbackToken as
@@ -81,7 +83,8 @@ describe("AuthEventFeedbackSet: one resource per override (under Pulumi mocks)",
     assert.equal(token?.value, "fake-token-alice-set");
   });
 
-  it("GIVEN no token for an event THEN its resource has no token input (admin mode), and reason and ticket are passed", async () => {
+  // Reason and ticket are passed as inputs.
+  it("GIVEN no token for an event THEN admin mode (no token input); notes are passed", async () => {
     const set = new AuthEventFeedbackSet("admin", { file: EXAMPLE });
     await settled(set);
     const carol = inputsOf("admin-eu-west-1_DemoPool2-c0ffee00-1111-4222-8333-944445555666");
@@ -96,7 +99,7 @@ describe("AuthEventFeedbackSet: one resource per override (under Pulumi mocks)",
     assert.ok(bob !== undefined && !("ticket" in bob));
   });
 
-  it("GIVEN the same overrides reordered (and given in code) WHEN declared THEN every event keeps its name and inputs", async () => {
+  it("GIVEN the overrides reordered (or given in code) THEN names and inputs stay", async () => {
     const fromFile = new AuthEventFeedbackSet("file", { file: EXAMPLE });
     const fromCode = new AuthEventFeedbackSet("code", { overrides: exampleOverrides().reverse() });
     await Promise.all([settled(fromFile), settled(fromCode)]);
@@ -110,12 +113,12 @@ describe("AuthEventFeedbackSet: one resource per override (under Pulumi mocks)",
     assert.deepEqual(childrenOf("code"), childrenOf("file"));
   });
 
-  it("GIVEN an event id with '+' THEN the name stays URN-safe and unique (a short hash is added)", () => {
+  it("GIVEN an event id with '+' THEN the name stays URN-safe and unique (short hash)", () => {
     assert.equal(childName("s", "us-east-1_A", "a+b"), "s-us-east-1_A-a_b-508fadf4");
     assert.notEqual(childName("s", "us-east-1_A", "a+b"), childName("s", "us-east-1_A", "a_b"));
   });
 
-  it("GIVEN overrides with problems WHEN declared THEN the program fails listing every problem", () => {
+  it("GIVEN overrides with problems WHEN declared THEN the program fails, listing each", () => {
     assertRunError(
       () =>
         new AuthEventFeedbackSet("bad", {
@@ -133,7 +136,8 @@ describe("AuthEventFeedbackSet: one resource per override (under Pulumi mocks)",
     );
   });
 
-  it("GIVEN a file with a token in it WHEN declared THEN the program fails naming file, line and the config command", () => {
+  // The message also names the config command to use instead.
+  it("GIVEN a file holding a token WHEN declared THEN it fails naming file and line", () => {
     const file = path.join(__dirname, "../../../fixtures/overrides/with-token.yaml");
     assertRunError(
       () => new AuthEventFeedbackSet("leaky", { file }),

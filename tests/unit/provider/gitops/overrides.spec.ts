@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import Ajv from "ajv";
 import fc from "fast-check";
@@ -12,6 +13,7 @@ import {
 } from "../../../../provider/gitops/overrides";
 import { loadOverridesFile } from "../../../../provider/gitops/overrides-file";
 import { checkInputs } from "../../../../provider/resource/inputs";
+import { validatorsSource, VALIDATORS_FILE } from "../../../../scripts/schema-validators";
 import schema from "../../../../schema/overrides.schema.json";
 
 const EXAMPLE = path.join(__dirname, "../../../fixtures/overrides/sample.yaml");
@@ -38,7 +40,7 @@ const ENTRY = `  - username: alice
 `;
 
 describe("overrides file: reviewed verdicts in Git", () => {
-  it("GIVEN the example file WHEN loaded THEN every entry comes back normalized, the default pool filled in", () => {
+  it("GIVEN the example file WHEN loaded THEN entries are normalized, the pool filled", () => {
     assert.deepEqual(loadOverridesFile(EXAMPLE), [
       {
         userPoolId: "us-east-1_DemoPool1",
@@ -66,7 +68,8 @@ describe("overrides file: reviewed verdicts in Git", () => {
     ]);
   });
 
-  it("GIVEN the same overrides as JSON WHEN loaded THEN they are the same (JSON is YAML)", () => {
+  // JSON is YAML.
+  it("GIVEN the same overrides as JSON WHEN loaded THEN they are the same", () => {
     const json = JSON.stringify({
       version: 1,
       overrides: [
@@ -90,7 +93,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
     ]);
   });
 
-  describe("GIVEN one problem WHEN loaded THEN exactly that problem is reported with line, column and what to do", () => {
+  describe("GIVEN one problem WHEN loaded THEN just it, with line, column and what to do", () => {
     const cases: { name: string; text: string; problems: string[] }[] = [
       {
         name: "an empty file",
@@ -215,7 +218,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
     assert.equal(overridesOf(text).length, 2);
   });
 
-  it("GIVEN many problems WHEN loaded THEN every one is reported at once, in file order", () => {
+  it("GIVEN many problems WHEN loaded THEN all are reported at once, in file order", () => {
     const text = [
       "overrides:",
       "  - userPoolId: us-east-1_AbC",
@@ -243,7 +246,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
     ]);
   });
 
-  it("GIVEN problems WHEN thrown by the file loader THEN the message lists each on its own line and never holds the token", () => {
+  it("GIVEN problems thrown by the file loader THEN one per line, and never the token", () => {
     const file = path.join(__dirname, "../../../fixtures/overrides/with-token.yaml");
     const err = (() => {
       try {
@@ -266,13 +269,13 @@ describe("overrides file: reviewed verdicts in Git", () => {
     assert.ok(!err.message.includes("fake-token-in-a-fixture"));
   });
 
-  it("GIVEN a file that does not exist WHEN loaded THEN it says which file could not be read", () => {
+  it("GIVEN a file that does not exist WHEN loaded THEN it names the unreadable file", () => {
     assert.throws(() => loadOverridesFile("/nonexistent/overrides.yaml"), {
       message: /^cannot read the overrides file \/nonexistent\/overrides\.yaml: ENOENT/,
     });
   });
 
-  it("GIVEN an already-parsed document WHEN validated THEN the same rules apply, with paths only", () => {
+  it("GIVEN an already-parsed document WHEN validated THEN the same rules, paths only", () => {
     const result = validateOverrides({
       overrides: [
         { userPoolId: "us-east-1_A", username: "a", eventId: "e", verdict: "x", reason: "r" },
@@ -320,7 +323,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
         .map((doc) => stringify(doc)),
     );
 
-    it("GIVEN any text WHEN loaded THEN it never throws, and every problem has a place, a line and a column", () => {
+    it("GIVEN any text WHEN loaded THEN no throw; each problem has place, line, column", () => {
       fc.assert(
         fc.property(anyText, (text) => {
           const lines = text.split(/\r\n|\r|\n/).length;
@@ -340,7 +343,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
       );
     });
 
-    it("GIVEN any loaded file WHEN its entries go through check again THEN they come back unchanged", () => {
+    it("GIVEN any loaded file WHEN its entries are checked again THEN they are unchanged", () => {
       fc.assert(
         fc.property(anyText, (text) => {
           const result = parseOverrides(text, "overrides.yaml");
@@ -376,7 +379,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
       selector: (e) => `${e.userPoolId ?? "us-east-1_Default"}/${e.eventId}`,
     });
 
-    it("GIVEN any valid entries WHEN written as YAML THEN they load, in order, with check's normalization", () => {
+    it("GIVEN any valid entries WHEN written as YAML THEN they load in order, normalized", () => {
       fc.assert(
         fc.property(entries, (list) => {
           const text = stringify({ userPoolId: "us-east-1_Default", overrides: list });
@@ -394,7 +397,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
       );
     });
 
-    it("GIVEN a token-like value in any free-text field THEN it is rejected and the value is never echoed", () => {
+    it("GIVEN a token-like value in any free-text field THEN rejected, never echoed", () => {
       const token = fc.stringMatching(/^[A-Za-z0-9]{30,60}$/).map((s) => `fake${s}9z`);
       fc.assert(
         fc.property(token, fc.constantFrom("reason", "ticket"), (t, field) => {
@@ -416,7 +419,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
       );
     });
 
-    it("GIVEN an AWS access key id as the verdict and as the eventId WHEN the file is loaded THEN both are rejected as secrets and the key is never echoed", () => {
+    it("GIVEN an access key id as verdict and eventId THEN both rejected, never echoed", () => {
       const key = "AKIAIOSFODNN7EXAMPLE";
       const problems = problemsOf(
         `userPoolId: us-east-1_AbC\noverrides:\n  - username: a\n    eventId: ${key}\n    verdict: ${key}\n    reason: ok\n  - username: b\n    eventId: ${key}\n    verdict: valid\n    reason: ok\n`,
@@ -429,7 +432,7 @@ describe("overrides file: reviewed verdicts in Git", () => {
       assert.ok(problems.every((p) => !p.includes(key)));
     });
 
-    it("GIVEN UUID event ids and ordinary pool ids WHEN the file is loaded THEN none is mistaken for a secret", () => {
+    it("GIVEN UUID event ids and plain pool ids WHEN loaded THEN none is a secret", () => {
       const loaded = overridesOf(
         `userPoolId: us-east-1_AbC123xyZ\noverrides:\n  - username: a\n    eventId: 8f14e45f-ceea-467f-a0e3-2b1c9d5e7a61\n    verdict: valid\n    reason: ok\n  - userPoolId: eu-west-2_Zz9Yy8Xx7\n    username: b\n    eventId: c4ca4238-a0b9-4382-8dcc-509a6f75849b\n    verdict: invalid\n    reason: ok\n`,
       );
@@ -442,7 +445,8 @@ describe("overrides file: reviewed verdicts in Git", () => {
       );
     });
 
-    it("GIVEN any value of an entry field THEN the published schema accepts what check accepts (editors never flag a loadable file)", () => {
+    // Editors never flag a loadable file.
+    it("GIVEN any entry field value THEN the published schema accepts what check accepts", () => {
       const ajv = new Ajv({ strict: true });
       ajv.addSchema(schema);
       const bmp = fc.string({
@@ -481,6 +485,14 @@ describe("overrides file: reviewed verdicts in Git", () => {
           { numRuns: 300 },
         );
       }
+    });
+
+    it("GIVEN the schema THEN overrides.validate.js is what schema:validators writes", () => {
+      assert.equal(
+        readFileSync(VALIDATORS_FILE, "utf8"),
+        validatorsSource(),
+        "schema/overrides.validate.js is out of date: run npm run schema:validators",
+      );
     });
   });
 });

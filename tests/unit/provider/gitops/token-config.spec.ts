@@ -1,7 +1,8 @@
+// Where feedback tokens live: one secret stack-config object, keyed by event id.
 import assert from "node:assert/strict";
 import { tokenConfigCommand, tokenEventIds } from "../../../../provider/gitops/token-config";
 
-describe("token config: feedback tokens live in one secret stack-config object, by event id", () => {
+describe("token config: feedback tokens in one secret stack-config object, by event id", () => {
   it("GIVEN an event id THEN the command stores its token with the bracket path form", () => {
     assert.equal(
       tokenConfigCommand("7875548a-bd00-490a-93b8-fa36fe42a3e0"),

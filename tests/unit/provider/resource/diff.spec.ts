@@ -16,6 +16,14 @@ const NEWS = {
   feedbackToken: "fake-token-1",
   region: "us-east-1",
 };
+/** What diff answers when nothing is to be done. */
+const NO_CHANGE = { changes: false, replaces: [], deleteBeforeReplace: false };
+
+/** A row's expected answer in words: a replace of what, an update in place, or no change. */
+function outcome({ changes, replaces }: { changes: boolean; replaces: string[] }): string {
+  if (replaces.length > 0) return `replace (${replaces.join(", ")})`;
+  return changes ? "update in place" : "no change";
+}
 
 describe("diff: the lifecycle decision table", () => {
   const table: {
@@ -99,7 +107,8 @@ describe("diff: the lifecycle decision table", () => {
       replaces: [],
     },
     {
-      when: "userPoolId unknown at preview (region cannot be derived)",
+      // The region cannot be derived either.
+      when: "userPoolId unknown and no region",
       news: { userPoolId: UNKNOWN, region: undefined },
       changes: true,
       replaces: ["userPoolId", "region"],
@@ -124,7 +133,7 @@ describe("diff: the lifecycle decision table", () => {
     },
   ];
   for (const row of table) {
-    it(`GIVEN ${row.when} THEN ${row.replaces.length ? `replace (${row.replaces.join(", ")})` : row.changes ? "update in place" : "no change"}`, () => {
+    it(`GIVEN ${row.when} THEN ${outcome(row)}`, () => {
       const news: Record<string, unknown> = { ...NEWS, ...row.news };
       for (const k of Object.keys(news)) if (news[k] === undefined) delete news[k];
       assert.deepEqual(decideDiff(OLDS, news), {
@@ -135,20 +144,17 @@ describe("diff: the lifecycle decision table", () => {
     });
   }
 
-  it("GIVEN state written without region WHEN diffed against the same inputs THEN no change (region derived from the pool id)", () => {
+  // The region is derived from the pool id.
+  it("GIVEN state written without region WHEN inputs are the same THEN no change", () => {
     const { region: _region, ...older } = OLDS;
     assert.equal(decideDiff(older, NEWS).changes, false);
   });
 
-  it("GIVEN state written before reason and ticket existed WHEN diffed against inputs without them THEN no change", () => {
-    assert.deepEqual(decideDiff(OLDS, NEWS), {
-      changes: false,
-      replaces: [],
-      deleteBeforeReplace: false,
-    });
+  it("GIVEN state from before reason and ticket WHEN inputs lack them THEN no change", () => {
+    assert.deepEqual(decideDiff(OLDS, NEWS), NO_CHANGE);
   });
 
-  it("GIVEN refresh's reversed call (refreshed outputs, old inputs) THEN the same answer", () => {
+  it("GIVEN refresh's reversed call (new outputs, old inputs) THEN the same answer", () => {
     const drifted = { ...OLDS, feedbackValue: "Valid" };
     assert.deepEqual(decideDiff(NEWS, drifted), decideDiff(drifted, NEWS));
   });
@@ -188,30 +194,25 @@ describe("diff: the lifecycle decision table", () => {
           else news.feedbackToken = token;
           const hasUnknown = Object.values(olds).includes(UNKNOWN);
           const d = decideDiff(olds, news);
-          if (!hasUnknown)
-            assert.deepEqual(d, { changes: false, replaces: [], deleteBeforeReplace: false });
+          if (!hasUnknown) assert.deepEqual(d, NO_CHANGE);
           assert.ok(!d.replaces.includes("feedbackToken"));
         }),
       );
     });
 
-    it("GIVEN identical known inputs on both sides THEN never a change (through the provider's diff)", async () => {
+    it("GIVEN the same known inputs on both sides THEN the provider's diff finds none", async () => {
       const known = fc.dictionary(
         fc.constantFrom(...INPUT_PROPERTIES, "mode"),
         fc.jsonValue().filter((v) => v !== UNKNOWN),
       );
       await fc.assert(
         fc.asyncProperty(known, async (props) => {
-          assert.deepEqual(await diff("id", props, { ...props }), {
-            changes: false,
-            replaces: [],
-            deleteBeforeReplace: false,
-          });
+          assert.deepEqual(await diff("id", props, { ...props }), NO_CHANGE);
         }),
       );
     });
 
-    it("GIVEN any pair of inputs THEN the provider's diff answers with an explicit boolean and no token replace", async () => {
+    it("GIVEN any inputs THEN the provider's diff gives a boolean, never a token replace", async () => {
       await fc.assert(
         fc.asyncProperty(bag, bag, async (olds, news) => {
           const d = await diff("id", olds, news);

@@ -89,13 +89,13 @@ describe("drift: what refresh records (decision table)", () => {
     });
   }
 
-  it("GIVEN state written before region was an output WHEN drift is found THEN inputs get the pool's region", () => {
+  it("GIVEN state without region WHEN drift is found THEN inputs get the pool's region", () => {
     const { region: _region, ...older } = STATE;
     const decision = decideRead(older, listed({ eventId: "evt-1", feedbackValue: "Valid" }));
     assert.equal(decision.inputs?.region, "us-east-1");
   });
 
-  it("GIVEN audit notes in state WHEN drift is found THEN the recorded inputs keep reason and ticket", () => {
+  it("GIVEN audit notes in state WHEN drift is found THEN inputs keep reason, ticket", () => {
     const decision = decideRead(
       { ...STATE, reason: "Leaked credentials.", ticket: "SEC-1" },
       listed({ eventId: "evt-1", feedbackValue: "Valid" }),
@@ -108,7 +108,7 @@ describe("drift: what refresh records (decision table)", () => {
     });
   });
 
-  describe("GIVEN a failed listing THEN refresh keeps state, or fails only for transient trouble", () => {
+  describe("GIVEN a failed listing THEN refresh keeps state; it fails only if transient", () => {
     const cases: [string, boolean, ReturnType<typeof classifyListingFailure>][] = [
       ["UserNotFoundException", false, "missing"],
       ["ResourceNotFoundException", false, "missing"],

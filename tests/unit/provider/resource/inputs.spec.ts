@@ -29,13 +29,13 @@ function failuresFor(overrides: Record<string, unknown>) {
 }
 
 describe("check: validation of AuthEventFeedback inputs", () => {
-  it("GIVEN valid inputs WHEN checked THEN no failure and the region is derived from the pool id", () => {
+  it("GIVEN valid inputs THEN no failure, and the region is derived from the pool id", () => {
     const { inputs, failures } = checkInputs(VALID);
     assert.deepEqual(failures, []);
     assert.deepEqual(inputs, { ...VALID, region: "us-east-1" });
   });
 
-  describe("GIVEN one bad property WHEN checked THEN exactly that property fails with a reason that says how to fix it", () => {
+  describe("GIVEN one bad property WHEN checked THEN only it fails, saying how to fix it", () => {
     const cases: {
       name: string;
       input: Record<string, unknown>;
@@ -225,7 +225,8 @@ describe("check: validation of AuthEventFeedback inputs", () => {
     }
   });
 
-  it("GIVEN reason is required (as in the overrides file) WHEN it is missing or empty THEN it says to give one", () => {
+  // The overrides file requires a reason.
+  it("GIVEN reason required WHEN it is missing or empty THEN it says to give one", () => {
     const message =
       "reason is required: say in a sentence why the verdict is right (who confirmed it, and how).";
     for (const reason of [undefined, ""]) {
@@ -235,7 +236,7 @@ describe("check: validation of AuthEventFeedback inputs", () => {
     }
   });
 
-  it("GIVEN several bad properties WHEN checked THEN every one is reported, in declaration order", () => {
+  it("GIVEN several bad properties THEN every one is reported, in declaration order", () => {
     const failures = failuresFor({ userPoolId: "x", eventId: "", feedbackValue: "yes" });
     assert.deepEqual(
       failures.map((f) => f.property),
@@ -271,7 +272,7 @@ describe("check: validation of AuthEventFeedback inputs", () => {
     }
   });
 
-  describe("GIVEN feedbackValue in any letter case WHEN checked THEN it is stored as Valid or Invalid", () => {
+  describe("GIVEN feedbackValue in any letter case WHEN checked THEN it is Valid or Invalid", () => {
     for (const [given, stored] of [
       ["valid", "Valid"],
       ["VALID", "Valid"],
@@ -285,7 +286,7 @@ describe("check: validation of AuthEventFeedback inputs", () => {
     }
   });
 
-  it("GIVEN unknown values at preview WHEN checked THEN they pass through untouched and region is not guessed", () => {
+  it("GIVEN unknown values at preview THEN they pass untouched; region is not guessed", () => {
     const news = {
       userPoolId: UNKNOWN,
       username: UNKNOWN,
@@ -298,7 +299,7 @@ describe("check: validation of AuthEventFeedback inputs", () => {
     assert.deepEqual(inputs, news);
   });
 
-  it("GIVEN an unknown region and a known pool WHEN checked THEN the unknown region passes through", () => {
+  it("GIVEN an unknown region and a known pool THEN the unknown region passes through", () => {
     const { inputs, failures } = checkInputs({ ...VALID, region: UNKNOWN });
     assert.deepEqual(failures, []);
     assert.equal(inputs.region, UNKNOWN);
@@ -315,7 +316,8 @@ describe("check: validation of AuthEventFeedback inputs", () => {
     assert.ok(failures.length === 1 && !failures[0].reason.includes(token));
   });
 
-  it("GIVEN a bad username WHEN checked THEN the reason does not echo it (Cognito treats it as sensitive)", () => {
+  // Cognito treats the username as sensitive.
+  it("GIVEN a bad username WHEN checked THEN the reason does not echo it", () => {
     const { failures } = checkInputs({ ...VALID, username: "secret user" });
     assert.ok(!failures[0].reason.includes("secret user"));
   });
@@ -331,7 +333,7 @@ describe("check: validation of AuthEventFeedback inputs", () => {
       feedbackToken: fc.option(fc.stringMatching(/^[A-Za-z0-9\-_=.]{1,200}$/), { nil: undefined }),
     });
 
-    it("GIVEN any valid inputs WHEN checked twice THEN no failures and the second check changes nothing", () => {
+    it("GIVEN any valid inputs THEN no failures, and a second check changes nothing", () => {
       fc.assert(
         fc.property(valid, (news) => {
           const first = checkInputs(news);
@@ -342,7 +344,7 @@ describe("check: validation of AuthEventFeedback inputs", () => {
       );
     });
 
-    it("GIVEN arbitrary values WHEN checked THEN it never throws and every failure names a known property", () => {
+    it("GIVEN arbitrary values THEN it never throws; each failure names a known property", () => {
       const names = [...INPUT_PROPERTIES];
       fc.assert(
         fc.property(fc.dictionary(fc.constantFrom(...names, "other"), fc.anything()), (news) => {
@@ -375,7 +377,8 @@ describe("check through the provider implementation (property-based)", () => {
   );
   const news = fc.dictionary(fc.constantFrom(...INPUT_PROPERTIES, "__provider", "extra"), jsonish);
 
-  it("GIVEN any inputs, unknowns included THEN check answers, each failure names its input (never as a property the CLI would echo), and unknowns pass through", async () => {
+  // Each failure names its input, never as a property the CLI would echo; unknowns pass through.
+  it("GIVEN any inputs, unknowns included THEN failures name inputs; unknowns pass", async () => {
     await fc.assert(
       fc.asyncProperty(news, async (given) => {
         const { inputs, failures } = await check({}, given);
@@ -399,7 +402,7 @@ describe("check through the provider implementation (property-based)", () => {
     );
   });
 
-  it("GIVEN inputs check accepts THEN they come back normalized, and a second check changes nothing", async () => {
+  it("GIVEN inputs check accepts THEN they come back normalized; rechecked, unchanged", async () => {
     await fc.assert(
       fc.asyncProperty(news, async (given) => {
         const first = await check({}, given);
@@ -451,7 +454,7 @@ describe("parseInputs (create and update)", () => {
       assert.equal(eventKey("us-east-1_AbC123xyZ", "evt-1"), "us-east-1_AbC123xyZ/evt-1");
     });
 
-    it("GIVEN stored state with or without region THEN storedRegion is the stored one, else the pool's", () => {
+    it("GIVEN state with or without region THEN storedRegion is it, else the pool's", () => {
       assert.equal(storedRegion({ userPoolId: "us-east-1_AbC", region: "eu-west-1" }), "eu-west-1");
       assert.equal(storedRegion({ userPoolId: "us-east-1_AbC" }), "us-east-1");
       assert.equal(storedRegion({ userPoolId: "nonsense" }), undefined);
@@ -481,7 +484,7 @@ describe("failuresForEngine: what the Pulumi CLI may print of a failed check", (
     ["a plain verdict", "feedbackValue", "maybe", "feedbackValue"],
   ];
   for (const [what, property, value, expected] of cases) {
-    it(`GIVEN a failure on ${what} THEN it goes to the engine ${expected === "" ? "without a property" : `as ${expected}`}`, () => {
+    it(`GIVEN a failure on ${what} THEN sent ${expected === "" ? "with no property" : `as ${expected}`}`, () => {
       const reason = `${property} is wrong.`;
       assert.deepEqual(failuresForEngine([{ property, reason }], { [property]: value }), [
         { property: expected, reason },

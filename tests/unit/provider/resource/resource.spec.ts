@@ -1,3 +1,4 @@
+// The AuthEventFeedback resource class under Pulumi mocks: what it registers.
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { AuthEventFeedback } from "../../../../provider";
@@ -11,7 +12,8 @@ describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
     registered = await recordingMocks();
   });
 
-  it("GIVEN a resource with a token WHEN declared THEN it registers the dynamic type with the token wrapped as a secret", async () => {
+  // It registers the dynamic type, the token wrapped as a secret.
+  it("GIVEN a resource with a token WHEN declared THEN the token goes as a secret", async () => {
     const r = new AuthEventFeedback("fb", {
       userPoolId: "us-east-1_AbC123xyZ",
       username: "alice",
@@ -31,7 +33,8 @@ describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
     assert.ok(!(inputs.__provider as string).includes("fake-token"));
   });
 
-  it("GIVEN a resource without a token WHEN declared THEN no token input is sent (admin mode)", async () => {
+  // Admin mode.
+  it("GIVEN a resource without a token WHEN declared THEN no token input is sent", async () => {
     const r = new AuthEventFeedback("admin", {
       userPoolId: "us-east-1_AbC123xyZ",
       username: "bob",
@@ -42,7 +45,8 @@ describe("AuthEventFeedback resource class (under Pulumi mocks)", () => {
     assert.ok(!("feedbackToken" in inputs));
   });
 
-  it("GIVEN reason and ticket WHEN declared THEN they are sent as plain inputs (audit notes, not secrets)", async () => {
+  // Audit notes, not secrets.
+  it("GIVEN reason and ticket WHEN declared THEN they are sent as plain inputs", async () => {
     const r = new AuthEventFeedback("noted", {
       userPoolId: "us-east-1_AbC123xyZ",
       username: "carol",

@@ -1,3 +1,4 @@
+// The provider text stored in state: small, stable across builds, and a loader of the package.
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -24,7 +25,8 @@ describe("the serialized provider (__provider in state)", () => {
     ({ text, containsSecrets } = await serialize(provider));
   });
 
-  it(`GIVEN the shared provider object WHEN serialized like pulumi.dynamic.Resource does THEN it stays within ${SIZE_BUDGET_BYTES} bytes`, () => {
+  // Serialized as pulumi.dynamic.Resource does.
+  it(`GIVEN the shared provider WHEN serialized THEN it is ${SIZE_BUDGET_BYTES} bytes or less`, () => {
     assert.ok(
       Buffer.byteLength(text) <= SIZE_BUDGET_BYTES,
       `serialized provider is ${Buffer.byteLength(text)} bytes`,
@@ -63,13 +65,14 @@ describe("the serialized provider (__provider in state)", () => {
     assert.ok(!text.includes("\\p{L}"));
   });
 
-  it("GIVEN the compiled package's provider WHEN serialized THEN the text is byte-identical (stable across builds)", async () => {
+  // Stable across builds.
+  it("GIVEN the compiled provider WHEN serialized THEN the text is byte-identical", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const compiled = require("pulumi-cognito-auth-event-feedback") as { provider: unknown };
     assert.equal((await serialize(compiled.provider)).text, text);
   });
 
-  it("GIVEN the text WHEN loaded the way the provider host loads it THEN its methods reach the implementation", async () => {
+  it("GIVEN the text WHEN loaded as the host does THEN it reaches the implementation", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const requireFromString = require("require-from-string") as (code: string) => {
       handler: () => unknown;

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ACTS, ALL_TOKENS, POOL } from "../../../../demo/story";
 import { summarizePreview } from "../../../../provider/review/summary";
+import { clipTitle } from "../../../support/titles";
 import { renderReviewMarkdown } from "../../../../provider/review/render";
 
 const RECORDED = path.join(__dirname, "../../../fixtures/preview/recorded");
@@ -27,7 +28,7 @@ describe(`review of recorded previews (Pulumi CLI ${VERSION})`, () => {
   });
 
   for (const { act, file } of recordings) {
-    describe(`${file}: ${act.title}`, () => {
+    describe(clipTitle(`${file}: ${act.title}`), () => {
       const text = fs.readFileSync(path.join(RECORDED, VERSION, file), "utf8");
       const summary = summarizePreview(JSON.parse(text));
       const markdown = renderReviewMarkdown(summary);

@@ -1,3 +1,4 @@
+// The review summary rendered as the pull-request comment.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -9,27 +10,29 @@ import {
 } from "../../../../provider/review/render";
 import changes from "../../../fixtures/preview/changes.json";
 import failed from "../../../fixtures/preview/failed.json";
+import { extractBlocks } from "../../../support/markdown-blocks";
 
 const FIXTURES = path.join(__dirname, "../../../fixtures/preview");
 const golden = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
 
 describe("review rendering: the pull-request comment", () => {
-  it("GIVEN the changes fixture WHEN rendered with masked usernames THEN the comment is exactly the reviewed one", () => {
+  it("GIVEN the changes fixture WHEN rendered masked THEN exactly the reviewed comment", () => {
     const markdown = renderReviewMarkdown(summarizePreview(changes), { maskUsernames: true });
     assert.equal(markdown, golden("changes.review.md"));
   });
 
-  it("GIVEN the README's sample comment THEN it is the start of the reviewed one (docs match behaviour)", () => {
+  // The docs match the behaviour.
+  it("GIVEN the README's sample comment THEN it is the start of the reviewed one", () => {
     const readme = readFileSync(path.join(__dirname, "../../../../README.md"), "utf8");
-    const sample =
-      /\n```text\n(## Cognito auth-event feedback: preview review\n[\s\S]*?)\n\n\(… Replace/.exec(
-        readme,
-      )?.[1];
-    assert.ok(sample !== undefined, "README has no sample review");
-    assert.ok(golden("changes.review.md").startsWith(`${sample}\n`));
+    const block = extractBlocks("README.md", readme).find((b) =>
+      b.text.startsWith("## Cognito auth-event feedback: preview review\n"),
+    );
+    assert.ok(block !== undefined, "README has no sample review");
+    const sample = block.text.slice(0, block.text.indexOf("\n(… Replace"));
+    assert.ok(golden("changes.review.md").startsWith(sample));
   });
 
-  it("GIVEN a failed preview WHEN rendered THEN the errors come first, before the counts", () => {
+  it("GIVEN a failed preview WHEN rendered THEN the errors come before the counts", () => {
     const markdown = renderReviewMarkdown(summarizePreview(failed));
     assert.equal(markdown, golden("failed.review.md"));
     assert.ok(markdown.indexOf("The preview failed") < markdown.indexOf("| create |"));
@@ -45,7 +48,7 @@ describe("review rendering: the pull-request comment", () => {
     assert.deepEqual({ ...parsed, changes: [] }, { ...summary, changes: [] });
   });
 
-  it("GIVEN notes with Markdown, HTML, pipes and newlines THEN each stays inside its cell as plain text", () => {
+  it("GIVEN notes with Markdown, HTML, pipes, newlines THEN each stays in its cell", () => {
     const summary = summarizePreview({
       steps: [
         {
@@ -80,7 +83,7 @@ describe("review rendering: the pull-request comment", () => {
     );
   });
 
-  it("GIVEN a username in brackets WHEN rendered with masked usernames THEN it is masked like any other name", () => {
+  it("GIVEN a username in brackets WHEN masked THEN it is masked like any other name", () => {
     const summary = summarizePreview(changes);
     const bracketed = {
       ...summary,

@@ -44,7 +44,8 @@ describe("review comment within GitHub's limit", () => {
     { rows: 1_000, shown: 344 },
     { rows: 50_000, shown: 344 },
   ]) {
-    it(`GIVEN ${rows.toLocaleString("en-US")} changes WHEN rendered THEN the comment is under 65,536 characters with the counts, ${shown} rows and, when rows were left out, a last line counting them`, () => {
+    // With the counts and, when rows were left out, a last line counting them.
+    it(`GIVEN ${rows.toLocaleString("en-US")} changes THEN under 65,536 characters, ${shown} rows`, () => {
       const markdown = renderReviewMarkdown(summaryOf(rows));
       assert.ok(markdown.length < GITHUB_LIMIT, `${markdown.length} characters`);
       assert.ok(Buffer.byteLength(markdown) <= DEFAULT_MAX_BYTES);
@@ -71,7 +72,7 @@ describe("review comment within GitHub's limit", () => {
     });
   }
 
-  it("GIVEN many creates and one delete WHEN rows must be left out THEN the delete is shown first of all", () => {
+  it("GIVEN many creates and one delete WHEN rows are cut THEN the delete is first", () => {
     const markdown = renderReviewMarkdown(summaryOf(5_000, true));
     assert.match(markdown, /<summary><strong>Delete \(1\)<\/strong><\/summary>/);
     assert.ok(
@@ -80,7 +81,7 @@ describe("review comment within GitHub's limit", () => {
     );
   });
 
-  it("GIVEN maxBytes WHEN rendered THEN it is the budget; GIVEN Infinity THEN every row is there", () => {
+  it("GIVEN maxBytes THEN it is the budget; GIVEN Infinity THEN every row is there", () => {
     const summary = summaryOf(1_000);
     assert.ok(Buffer.byteLength(renderReviewMarkdown(summary, { maxBytes: 10_000 })) <= 10_000);
     assert.equal(rowsIn(renderReviewMarkdown(summary, { maxBytes: Infinity })), 1_000);
@@ -105,7 +106,7 @@ describe("review comment within GitHub's limit", () => {
         })),
       });
 
-    it("GIVEN --full-output WHEN rows are left out THEN the file has every row and the last line names it", async () => {
+    it("GIVEN --full-output WHEN rows are cut THEN a file has all; the last line says so", async () => {
       const r = await runInProcess(
         ["review", "-", "--max-bytes", "5000", "--full-output", "review-full.md"],
         { stdin: preview(1_000) },

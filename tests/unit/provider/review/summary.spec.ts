@@ -1,3 +1,4 @@
+// `pulumi preview --json` summarized for a reviewer, with no secret value in any output.
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
@@ -11,12 +12,13 @@ import { SECRET_SIG, SECRET_SIG_KEY, UNKNOWN } from "../../../../provider/shared
 import changes from "../../../fixtures/preview/changes.json";
 import failed from "../../../fixtures/preview/failed.json";
 import secrets from "../../../fixtures/preview/secrets.json";
+import { clipTitle } from "../../../support/titles";
 
 const SET =
   "urn:pulumi:dev::gitops::cognito-feedback:index:AuthEventFeedbackSet$pulumi-nodejs:dynamic/cognito:AuthEventFeedback::";
 
 describe("preview summary: `pulumi preview --json` -> what the reviewer needs", () => {
-  it("GIVEN a preview with every kind of change WHEN summarized THEN counts, other resources and one row per changing verdict", () => {
+  it("GIVEN every kind of change WHEN summarized THEN counts, others, rows per verdict", () => {
     const s = summarizePreview(changes);
     assert.deepEqual(s.counts, { create: 1, update: 2, replace: 1, delete: 1, same: 1 });
     assert.deepEqual(s.otherResources, { count: 1, changing: 1 });
@@ -35,7 +37,7 @@ describe("preview summary: `pulumi preview --json` -> what the reviewer needs", 
     );
   });
 
-  it("GIVEN an update THEN its row carries the new notes; GIVEN a delete THEN the old ones", () => {
+  it("GIVEN an update THEN its row has the new notes; GIVEN a delete THEN the old ones", () => {
     const s = summarizePreview(changes);
     const bob = s.changes.find((r) => r.username === "bob@example.com");
     assert.deepEqual(bob, {
@@ -55,7 +57,7 @@ describe("preview summary: `pulumi preview --json` -> what the reviewer needs", 
     assert.equal(erin?.reason, "Impossible travel; account reset.");
   });
 
-  it("GIVEN a failed preview THEN it is not ok, and its errors and warnings come without the severity prefix", () => {
+  it("GIVEN a failed preview THEN not ok; errors and warnings without severity prefix", () => {
     const s = summarizePreview(failed);
     assert.equal(s.ok, false);
     assert.deepEqual(s.errors, [
@@ -71,7 +73,8 @@ describe("preview summary: `pulumi preview --json` -> what the reviewer needs", 
     );
   });
 
-  it("GIVEN secrets as `[secret]` strings or as signature objects, and unknowns THEN they show as such and no secret value appears in any output", () => {
+  // Secrets as `[secret]` strings or as signature objects.
+  it("GIVEN secrets in any form and unknowns THEN shown as such; no secret is output", () => {
     const s = summarizePreview(secrets);
     assert.deepEqual(
       s.changes.map((r) => [r.username, r.reason]),
@@ -129,7 +132,7 @@ describe("preview summary: `pulumi preview --json` -> what the reviewer needs", 
       [null, undefined],
     ];
     for (const [value, shown] of cases) {
-      it(`${JSON.stringify(value)} -> ${String(shown)}`, () =>
+      it(`${clipTitle(String(JSON.stringify(value)), 60)} -> ${String(shown)}`, () =>
         assert.equal(displayValue(value), shown));
     }
   });
@@ -173,7 +176,7 @@ describe("preview summary: `pulumi preview --json` -> what the reviewer needs", 
       });
     const previews = fc.uniqueArray(step, { selector: (s) => s.urn, maxLength: 12 });
 
-    it("GIVEN any steps with secrets in any form THEN no secret value reaches the Markdown or JSON", () => {
+    it("GIVEN any steps with secrets in any form THEN no secret reaches Markdown or JSON", () => {
       fc.assert(
         fc.property(previews, (steps) => {
           const s = summarizePreview({ steps });

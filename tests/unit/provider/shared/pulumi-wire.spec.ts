@@ -1,3 +1,4 @@
+// Pulumi's wire values (unknown, secret signature) as the provider and the tests use them.
 import assert from "node:assert/strict";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import {

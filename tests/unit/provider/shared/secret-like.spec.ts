@@ -1,3 +1,4 @@
+// Secret-looking text: caught in free text, withheld from messages and source excerpts.
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
@@ -9,7 +10,7 @@ import {
 /** Obviously fake: a JWT's shape with a short payload and signature ("fake", "fake-sig"). */
 const FAKE_JWT = "eyJhbGciOiJIUzI1NiJ9.ZmFrZQ.ZmFrZS1zaWc";
 
-describe("looksLikeSecret: credentials pasted into free text are caught, prose and ids are not", () => {
+describe("looksLikeSecret: pasted credentials are caught, prose and ids are not", () => {
   const flagged: [string, string, string][] = [
     [
       "a long token-like word",
@@ -26,11 +27,13 @@ describe("looksLikeSecret: credentials pasted into free text are caught, prose a
     ["a JWT with a short payload and signature", `reason: ${FAKE_JWT}`, "a JSON Web Token"],
     ["a YAML alias named like a JWT", `a: *${FAKE_JWT}`, "a JSON Web Token"],
   ];
-  for (const [name, text, what] of flagged) {
-    it(`GIVEN ${name} THEN it is reported as ${what}`, () => {
-      assert.equal(looksLikeSecret(text), what);
-    });
-  }
+  describe("GIVEN a secret in free text THEN it is reported as what it looks like", () => {
+    for (const [name, text, what] of flagged) {
+      it(`${name}: ${what}`, () => {
+        assert.equal(looksLikeSecret(text), what);
+      });
+    }
+  });
 
   const clean: [string, string][] = [
     ["a sentence", "Alice confirmed by phone that she was in Lisbon, not Berlin."],
@@ -45,7 +48,7 @@ describe("looksLikeSecret: credentials pasted into free text are caught, prose a
       assert.equal(looksLikeSecret(text), undefined));
   }
 
-  it("GIVEN any UUID or hyphenated words WHEN checked THEN nothing is reported (property)", () => {
+  it("PROPERTY: GIVEN any UUID or hyphenated words THEN nothing is reported", () => {
     const words = fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 12 });
     fc.assert(
       fc.property(fc.uuid(), words, (uuid, parts) => {
@@ -54,7 +57,8 @@ describe("looksLikeSecret: credentials pasted into free text are caught, prose a
     );
   });
 
-  it("GIVEN a random base64url run of 32+ characters with letters and digits THEN it is reported, and never echoed (property)", () => {
+  // With letters and digits; the report never echoes it.
+  it("PROPERTY: GIVEN a random base64url run of 32+ characters THEN it is reported", () => {
     const token = fc
       .stringMatching(/^[A-Za-z0-9_-]{0,40}$/)
       .map((s) => `fake${s.replace(/[-_]/g, "")}Q7${"k".repeat(26)}`);
@@ -86,10 +90,11 @@ describe("withholdSecrets and sourceExcerpt: quoted text never carries a secret"
       "key <withheld: it looks like a secret>, here",
     ],
   ];
-  for (const [name, text, shown] of cases) {
-    it(`GIVEN ${name} WHEN withheld THEN it reads ${JSON.stringify(shown)}`, () =>
-      assert.equal(withholdSecrets(text), shown));
-  }
+  describe("GIVEN text holding a secret WHEN withheld THEN only the secret is replaced", () => {
+    for (const [name, text, shown] of cases) {
+      it(name, () => assert.equal(withholdSecrets(text), shown));
+    }
+  });
 
   const excerpts: [string, string, number, string | undefined][] = [
     ["a plain line", "    reason: Alice was in Lisbon.\n", 4, "    reason: Alice was in Lisbon."],
@@ -107,14 +112,49 @@ describe("withholdSecrets and sourceExcerpt: quoted text never carries a secret"
       "<line 9 withheld: it looks like a secret>",
     ],
   ];
-  for (const [name, line, n, shown] of excerpts) {
-    it(`GIVEN ${name} WHEN excerpted THEN it is ${JSON.stringify(shown)}`, () =>
-      assert.equal(sourceExcerpt(line, n), shown));
-  }
+  describe("GIVEN a source line WHEN excerpted THEN it shows as is, cut, withheld or not", () => {
+    for (const [name, line, n, shown] of excerpts) {
+      it(name, () => assert.equal(sourceExcerpt(line, n), shown));
+    }
+  });
 
-  it("GIVEN a line over 120 characters WHEN excerpted THEN it is cut to 120 with an ellipsis", () => {
+  it("GIVEN a line over 120 characters WHEN excerpted THEN cut to 120 with an ellipsis", () => {
     const shown = sourceExcerpt(`    reason: ${"a".repeat(200)}`, 1) ?? "";
     assert.equal([...shown].length, 120);
     assert.ok(shown.endsWith("…"));
+  });
+
+  it("PROPERTY: GIVEN any text THEN withheld exactly when looksLikeSecret finds one", () => {
+    const piece = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9+_=.~%-]{0,40}$/),
+      fc.constantFrom(
+        FAKE_JWT,
+        "AKIAFAKEFAKEFAKE0000",
+        `fake${"Z9".repeat(16)}`,
+        "0123456789abcdef".repeat(4),
+      ),
+    );
+    const separator = fc.constantFrom(
+      " ",
+      "\n",
+      '"',
+      "/",
+      "?t=",
+      ": ",
+      "*",
+      "\u00a0",
+      "\u2028",
+      "é",
+      "\ud83d",
+    );
+    const text = fc
+      .array(fc.tuple(piece, separator), { maxLength: 6 })
+      .map((parts) => parts.flat().join(""));
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.equal(withholdSecrets(t) !== t, looksLikeSecret(t) !== undefined, JSON.stringify(t));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -4,10 +4,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { loadSeedFile, type Seed, type SeedEvent, type SeedUser } from "../../emulator";
+import type { SeedEvent, SeedUser } from "../../emulator";
 import { runCli, type CliIo } from "../../provider/cli/program";
 import { parseOverrides } from "../../provider/gitops/overrides";
-import { FAKE_ADMIN, FAKE_AUDITOR, credentialEnv, useEmulator, withEnv } from "../support/env";
+import { useEmulator } from "../support/emulator";
+import { withEnv } from "../support/env";
+import { CREDENTIALS, demoSeed, pool, seedOf } from "../support/seeds";
 
 const POOL = "us-east-1_SweepPool1";
 const START = Date.parse("2026-10-25T00:00:00Z");
@@ -39,13 +41,13 @@ const USERS: SeedUser[] = [
     events: events(`u${n}`, n % 10 === 0 ? 90 : 1),
   })),
 ];
-const SEED: Seed = {
-  credentials: [
-    { ...FAKE_ADMIN, name: "admin" },
-    { ...FAKE_AUDITOR, name: "auditor", deny: ["ListUsers"] },
-  ],
-  userPools: [{ id: POOL, threatProtection: "ENFORCED", users: USERS }],
+/** A fake key denied ListUsers (the shared ones are not): may list events, not users. */
+const USERS_DENIED = {
+  accessKeyId: "AKIDFAKEUSERSDENIED",
+  secretAccessKey: "fake-secret-users-denied",
 };
+const SEED = seedOf([pool(POOL, USERS)]);
+SEED.credentials?.push({ ...USERS_DENIED, name: "users-denied", deny: ["ListUsers"] });
 
 /** What the issue asks for, computed from the seed: `username/eventId`, in the file's order. */
 function expected(users: readonly SeedUser[] = USERS): string[] {
@@ -349,8 +351,8 @@ describe("cognito-feedback sweep (end to end against the emulator)", () => {
     assert.equal(checkpoint.complete, false);
     const doneFirst = checkpoint.done.length;
     for (const secret of [
-      FAKE_ADMIN.accessKeyId,
-      FAKE_ADMIN.secretAccessKey,
+      CREDENTIALS.admin.accessKeyId,
+      CREDENTIALS.admin.secretAccessKey,
       "PaginationToken",
       "NextToken",
     ]) {
@@ -468,7 +470,7 @@ describe("cognito-feedback sweep (end to end against the emulator)", () => {
 });
 
 describe("cognito-feedback sweep: an identity denied ListUsers", () => {
-  useEmulator({ seed: SEED }, { each: true, credential: FAKE_AUDITOR });
+  useEmulator({ seed: SEED, each: true, credential: USERS_DENIED });
 
   it("GIVEN no --users-from THEN the actionable message, an empty file, exit 1", async () => {
     const r = await run([...SWEEP, ...INCIDENT, "--format", "yaml", ...FAST]);
@@ -481,9 +483,9 @@ describe("cognito-feedback sweep: an identity denied ListUsers", () => {
   });
 
   it("GIVEN --users-from THEN no ListUsers is needed and the sweep succeeds", async () => {
-    const r = await withEnv(credentialEnv(FAKE_AUDITOR), () =>
-      run([...SWEEP, "--users-from", "u.txt", ...INCIDENT, ...FAST], { "u.txt": "bob\n" }),
-    );
+    const r = await run([...SWEEP, "--users-from", "u.txt", ...INCIDENT, ...FAST], {
+      "u.txt": "bob\n",
+    });
     assert.equal(r.code, 0, r.stderr);
   });
 });
@@ -492,12 +494,8 @@ describe("cognito-feedback sweep: the documented sample (docs/sweep-cli.md)", ()
   const root = path.join(__dirname, "../..");
   const doc = readFileSync(path.join(root, "docs/sweep-cli.md"), "utf8");
   // The demo seed with its made-up admin keys, as the docs tell readers to use them.
-  useEmulator(
-    { seed: loadSeedFile(path.join(root, "emulator/seeds/demo.yaml")) },
-    {
-      credential: { accessKeyId: "AKIDEMULATORADMIN", secretAccessKey: "emulator-secret-not-real" },
-    },
-  );
+  const demo = demoSeed();
+  useEmulator({ seed: demo.seed, credential: demo.admin });
 
   /** The words of a shell command line: spaces split, double quotes group, `\` joins lines. */
   const words = (command: string) =>

@@ -114,7 +114,7 @@ describe("sweep command flags: a checked request, or every problem naming its fl
         ],
       ],
       [
-        "rates and intervals that are not numbers in range",
+        "a rate and an interval out of range",
         { readsPerSecond: "fast", progressInterval: "0.5" },
         [
           '--reads-per-second: "fast" is not a number from 0 to 10000; for example --reads-per-second 45.',

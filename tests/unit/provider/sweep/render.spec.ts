@@ -170,7 +170,7 @@ describe("sweep output: a complete overrides file, a table, JSON", () => {
           ms.map((m) => [m.username, m.event.eventId]),
         );
       }),
-      { numRuns: 200 },
+      { numRuns: 50 },
     );
   });
 });

@@ -420,6 +420,46 @@ describe("cognito-feedback sweep (end to end against the emulator)", () => {
     assert.deepEqual(entriesOf(r.stdout), expected());
   });
 
+  describe("GIVEN a clock a second on at every look", () => {
+    const ticking = () => {
+      let t = NOW.getTime();
+      return () => new Date((t += 1000));
+    };
+    const PROGRESS =
+      /^sweep: \d+ of \d+\+? users scanned(, still listing users)?, [\d,]+ events?, \d+ match(es)?; [\d.]+ reads\/s; .+$/;
+
+    it("WHEN stderr is a log THEN plain progress lines, no carriage return", async () => {
+      const r = await run(
+        [...SWEEP, ...INCIDENT, "--reads-per-second", "0"],
+        {},
+        { now: ticking() },
+      );
+      const lines = r.stderr.trimEnd().split("\n");
+      const progress = lines.slice(1, -1);
+      assert.ok(progress.length >= 10, r.stderr);
+      for (const line of progress) assert.match(line, PROGRESS);
+      assert.ok(!r.stderr.includes("\r"));
+      assert.match(lines[lines.length - 1], /^sweep: done after \d+ min \d+ s: 73 users /);
+    });
+
+    it("WHEN stderr is a terminal THEN one line redrawn in place, then the summary", async () => {
+      const r = await run(
+        [...SWEEP, ...INCIDENT, "--reads-per-second", "0"],
+        {},
+        {
+          now: ticking(),
+          stderrIsTTY: true,
+        },
+      );
+      const [start, drawn, summary] = r.stderr.split("\n").filter((l) => l !== "");
+      assert.match(start, /^sweep: listing the users of /);
+      const frames = drawn.split("\r").slice(1);
+      assert.ok(frames.length >= 50, drawn);
+      for (const frame of frames) assert.match(frame.replace(/\u001b\[K$/, ""), PROGRESS);
+      assert.match(summary, /^sweep: done after /);
+    });
+  });
+
   it("GIVEN bad flag values THEN each is named, nothing is called, exit 2", async () => {
     const r = await run([...SWEEP, "--ip", "198.51.100.0/33", "--verdict", "valid"]);
     assert.deepEqual(r, {

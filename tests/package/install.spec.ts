@@ -105,6 +105,7 @@ describe("the package, packed and installed as a user gets it", function () {
       "package/schema/overrides.schema.json",
       "package/schema/overrides.validate.js",
       "package/docs/preview-json.md",
+      "package/docs/sweep-cli.md",
     ]) {
       assert.ok(files.includes(f), `${f} is missing from the tarball`);
     }

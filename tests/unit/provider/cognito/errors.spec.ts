@@ -268,6 +268,39 @@ describe("error mapping: each failure names the pool and event, and says what to
     }
   });
 
+  describe("GIVEN ListUsers (a sweep) THEN its quota, its action and no token mode", () => {
+    const USERS_CTX: CallContext = {
+      operation: "ListUsers",
+      userPoolId: "us-east-1_AbC123xyZ",
+      region: "us-east-1",
+    };
+    const PREFIX = "ListUsers failed for user pool us-east-1_AbC123xyZ: ";
+    const cases: [string, unknown, string][] = [
+      [
+        "throttled",
+        sdkError("TooManyRequestsException", "Rate exceeded", { attempts: 10 }),
+        "Cognito throttled the call after 10 attempts (the UserList quota is 30 requests per second per account and region). Run it again. If it keeps happening, other clients share the quota: lower cognito-feedback:readsPerSecond or raise cognito-feedback:maxAttempts in the stack config. [TooManyRequestsException, request id req-123]",
+      ],
+      [
+        "access denied",
+        sdkError("AccessDeniedException", "not allowed"),
+        `your AWS identity may not call ListUsers: "not allowed". Grant it cognito-idp:ListUsers on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/us-east-1_AbC123xyZ. [AccessDeniedException, request id req-123]`,
+      ],
+      [
+        "no credentials",
+        Object.assign(new Error("Could not load credentials from any providers"), {
+          name: "CredentialsProviderError",
+        }),
+        "no AWS credentials were found, and ListUsers needs them (a feedback token cannot list users). Configure credentials (AWS_PROFILE, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) of an identity allowed cognito-idp:ListUsers on arn:aws:cognito-idp:us-east-1:<account-id>:userpool/us-east-1_AbC123xyZ. [CredentialsProviderError]",
+      ],
+    ];
+    for (const [name, err, message] of cases) {
+      it(name, () =>
+        assert.equal(describeCognitoFailure(err, USERS_CTX).message, PREFIX + message),
+      );
+    }
+  });
+
   it("redact removes every occurrence and ignores empty secrets", () => {
     assert.equal(redact("a-x-b-x", ["x", ""]), "a-[secret]-b-[secret]");
   });

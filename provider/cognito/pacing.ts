@@ -61,8 +61,7 @@ export class Pacer {
   started(nowMs: number): void {
     if (!this.inLine || this.windowCalls === Infinity) return;
     this.starts.push(nowMs);
-    if (this.starts.length > this.windowCalls)
-      this.starts.splice(0, this.starts.length - this.windowCalls);
+    while (this.starts.length > this.windowCalls) this.starts.shift();
   }
 
   /** Reserves the next start slot for a call made at `nowMs`; returns how long to wait (ms, >= 0). */

@@ -455,7 +455,8 @@ describe("cognito-feedback sweep (end to end against the emulator)", () => {
       assert.match(start, /^sweep: listing the users of /);
       const frames = drawn.split("\r").slice(1);
       assert.ok(frames.length >= 50, drawn);
-      for (const frame of frames) assert.match(frame.replace(/\u001b\[K$/, ""), PROGRESS);
+      for (const frame of frames)
+        assert.match(frame.endsWith("\u001b[K") ? frame.slice(0, -3) : frame, PROGRESS);
       assert.match(summary, /^sweep: done after /);
     });
   });

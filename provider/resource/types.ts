@@ -1,6 +1,7 @@
 // Public types of the AuthEventFeedback resource: what a program passes in and what the stack records.
 import type * as pulumi from "@pulumi/pulumi";
 
+import type { FeedbackRequest } from "../cognito/operations";
 import type { FeedbackValue } from "../cognito/values";
 
 export type { FeedbackValue };
@@ -47,14 +48,11 @@ export interface AuthEventFeedbackArgs {
   ticket?: pulumi.Input<string>;
 }
 
-/** Inputs after `check`: plain values, normalized (`feedbackValue` capitalised, `region` filled in). */
-export interface AuthEventFeedbackInputs {
-  userPoolId: string;
-  username: string;
-  eventId: string;
-  feedbackValue: FeedbackValue;
-  feedbackToken?: string;
-  region: string;
+/**
+ * Inputs after `check`: plain values, normalized (`feedbackValue` capitalised, `region` filled in):
+ * the feedback call Cognito gets, plus the audit notes kept in state.
+ */
+export interface AuthEventFeedbackInputs extends FeedbackRequest {
   reason?: string;
   ticket?: string;
 }

@@ -75,6 +75,31 @@ function markReadsAndDeletes(dir: string): void {
 describe(onCli("a user's stack outside the repo, from npm pack"), function () {
   this.timeout(300_000);
   const fx = engineFixture();
+
+  /** The basic example's stack in `dir`, its builds logging to the returned marker file. */
+  async function markedStack(dir: string) {
+    const marker = path.join(parent, "build-2.log");
+    const stack = await fx.stack({
+      programDir: dir,
+      typeCheck: true,
+      config: basicConfig(),
+      secrets: { feedbackToken: TOKENS.first },
+      env: { BUILD_MARKER: marker },
+    });
+    return { stack, marker };
+  }
+
+  /** Build 2 served the refresh's read and the destroy's delete, and nothing is left in state. */
+  async function assertBuild2ServedAndGone(
+    stack: Awaited<ReturnType<typeof fx.stack>>,
+    marker: string,
+  ): Promise<void> {
+    assert.deepEqual(fs.readFileSync(marker, "utf8").trim().split("\n"), [
+      "build 2: read",
+      "build 2: delete",
+    ]);
+    assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
+  }
   let parent = "";
 
   beforeEach(() => {
@@ -85,14 +110,7 @@ describe(onCli("a user's stack outside the repo, from npm pack"), function () {
   // The program type-checks, the verdict lands, and the new build serves refresh and destroy.
   it("GIVEN the packed package WHEN up, upgrade, refresh and destroy run THEN all work", async () => {
     const dir = await userProject(parent);
-    const marker = path.join(parent, "build-2.log");
-    const stack = await fx.stack({
-      programDir: dir,
-      typeCheck: true,
-      config: basicConfig(),
-      secrets: { feedbackToken: TOKENS.first },
-      env: { BUILD_MARKER: marker },
-    });
+    const { stack, marker } = await markedStack(dir);
     const up = await stack.up();
     assertOk(up);
     assert.deepEqual(ops(up), ["create suspicious-sign-in"]);
@@ -128,22 +146,11 @@ describe(onCli("a user's stack outside the repo, from npm pack"), function () {
     );
     fs.renameSync(`${installed}.away`, installed);
     assertOk(await stack.destroy(["--skip-preview"]));
-    assert.deepEqual(fs.readFileSync(marker, "utf8").trim().split("\n"), [
-      "build 2: read",
-      "build 2: delete",
-    ]);
-    assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
+    await assertBuild2ServedAndGone(stack, marker);
   });
   it("GIVEN the flat-layout release's state WHEN upgraded THEN refresh, destroy work", async () => {
     const dir = await userProject(parent, FLAT_RELEASE);
-    const marker = path.join(parent, "build-2.log");
-    const stack = await fx.stack({
-      programDir: dir,
-      typeCheck: true,
-      config: basicConfig(),
-      secrets: { feedbackToken: TOKENS.first },
-      env: { BUILD_MARKER: marker },
-    });
+    const { stack, marker } = await markedStack(dir);
     assertOk(await stack.up());
     const providerOf = async () =>
       (await stack.exportState()).deployment.resources!.find((r) =>
@@ -161,11 +168,7 @@ describe(onCli("a user's stack outside the repo, from npm pack"), function () {
     assertOk(await stack.refresh(["--skip-preview"]));
     assert.equal(await providerOf(), written, "refresh keeps the stored provider as written");
     assertOk(await stack.destroy(["--skip-preview"]));
-    assert.deepEqual(fs.readFileSync(marker, "utf8").trim().split("\n"), [
-      "build 2: read",
-      "build 2: delete",
-    ]);
-    assert.deepEqual((await stack.exportState()).deployment.resources ?? [], []);
+    await assertBuild2ServedAndGone(stack, marker);
     assert.equal(fx.emulator.store.feedbackOf(POOL, EVENTS.first)?.value, "Invalid");
   });
 });
